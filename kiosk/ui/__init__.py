@@ -1,0 +1,1 @@
+"""Reusable Qt widgets of the kiosk, one per module. Never imports ``kiosk.screens``."""

@@ -1,0 +1,125 @@
+"""The kiosk's look: a CJK font, the stylesheet, and the elder (large text) mode.
+
+Screens style controls through dynamic properties rather than colours in code::
+
+    button.setProperty("role", "primary")    # green: 提交 / 下一步
+    button.setProperty("role", "secondary")  # orange: 取消 / 返回
+    button.setProperty("role", "danger")     # red: 退出 / 删除
+    button.setProperty("role", "tile")       # home-screen tile
+    label.setProperty("role", "title")       # a heading; also "hint", "error", "note"
+    widget.setProperty("card", True)         # a white content card
+
+A property changed after the widget was shown needs :func:`repolish`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.ui.resources import resource_path
+
+__all__ = [
+    "BASE_POINT_SIZE",
+    "ELDER_POINT_SIZE",
+    "FONT_PREFERENCES",
+    "apply_theme",
+    "is_elder",
+    "load_stylesheet",
+    "pick_font_family",
+    "repolish",
+]
+
+log = logging.getLogger(__name__)
+
+#: CJK font families in order of preference; the first one installed wins.
+FONT_PREFERENCES: tuple[str, ...] = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "WenQuanYi Micro Hei",
+)
+#: Body text size in points (the stylesheet repeats it).
+BASE_POINT_SIZE = 20
+#: Body text size in elder mode (+25 %).
+ELDER_POINT_SIZE = 25
+
+_ELDER_PROPERTY = "kioskElder"
+
+
+def pick_font_family(preferences: tuple[str, ...] = FONT_PREFERENCES) -> str | None:
+    """The first installed family of ``preferences``.
+
+    Args:
+        preferences: family names, best first.
+
+    Returns:
+        The installed family name, or None when none is installed (keep Qt's default).
+    """
+    installed = {family.casefold(): family for family in QFontDatabase.families()}
+    for wanted in preferences:
+        found = installed.get(wanted.casefold())
+        if found is not None:
+            return found
+    return None
+
+
+def load_stylesheet(*, elder: bool = False) -> str:
+    """The text of ``kiosk.qss``, followed by ``kiosk-elder.qss`` in elder mode.
+
+    Args:
+        elder: append the large-text overrides.
+
+    Returns:
+        The stylesheet; empty parts when a file is missing (logged, never raised: a kiosk
+        without its stylesheet is ugly but still usable).
+    """
+    names = ["kiosk.qss", "kiosk-elder.qss"] if elder else ["kiosk.qss"]
+    parts: list[str] = []
+    for name in names:
+        path = resource_path("qss", name)
+        try:
+            parts.append(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            log.warning("stylesheet %s not loaded: %s", path, exc.strerror)
+    return "\n".join(parts)
+
+
+def apply_theme(app: QApplication, *, elder: bool = False) -> None:
+    """Give ``app`` the kiosk's font and stylesheet.
+
+    Safe to call again at run time to switch elder mode on or off: every widget is re-styled.
+
+    Args:
+        app: the application.
+        elder: larger text (+25 %) for residents with poor eyesight.
+    """
+    font = QFont(app.font())
+    family = pick_font_family()
+    if family is not None:
+        font.setFamilies([family])
+    font.setPointSize(ELDER_POINT_SIZE if elder else BASE_POINT_SIZE)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    app.setFont(font)
+    app.setProperty(_ELDER_PROPERTY, elder)
+    app.setStyleSheet(load_stylesheet(elder=elder))
+
+
+def is_elder(app: QApplication) -> bool:
+    """Whether :func:`apply_theme` last put ``app`` in elder mode."""
+    return bool(app.property(_ELDER_PROPERTY))
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the stylesheet to ``widget`` after one of its dynamic properties changed.
+
+    Args:
+        widget: the widget whose ``role``/``kind``/``state`` property was set.
+    """
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()

@@ -1,0 +1,133 @@
+"""A large home-screen tile: painted icon, title and a short subtitle."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+__all__ = ["Tile"]
+
+#: Smallest tile, in pixels.
+TILE_MIN_SIZE = QSize(300, 150)
+
+
+class _TileIcon(QWidget):
+    """A rounded square in the tile's accent colour with one white glyph (e.g. ``查``)."""
+
+    def __init__(self, glyph: str, accent: QColor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.glyph = glyph
+        self.accent = accent
+        self.setFixedSize(QSize(84, 84))
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = QRectF(self.rect()).adjusted(1, 1, -1, -1)
+        painter.setPen(Qt.PenStyle.NoPen)
+        color = self.accent if self.isEnabled() else QColor("#9E9E9E")
+        painter.setBrush(color)
+        painter.drawRoundedRect(rect, 20, 20)
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPixelSize(int(rect.height() * 0.5))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.glyph)
+        painter.end()
+
+
+class Tile(QPushButton):
+    """A home tile button (``role`` = ``"tile"``) for 个人账户, 信息查询, 我要提取, ….
+
+    The title and subtitle are child labels (styled as ``#tileTitle`` and
+    ``#tileSubtitle``) that let clicks through to the button; the icon is one glyph
+    painted on a rounded square of the ``accent`` colour.  Connect ``clicked`` as for any
+    button.
+    """
+
+    def __init__(
+        self,
+        title: str,
+        subtitle: str = "",
+        glyph: str = "",
+        parent: QWidget | None = None,
+        *,
+        accent: str = "#1565C0",
+    ) -> None:
+        """Build the tile.
+
+        Args:
+            title: the (translated) tile title, e.g. ``self.tr("我要提取")``.
+            subtitle: a short explanation under the title; may be empty.
+            glyph: one character drawn as the icon, e.g. ``"取"``; empty for no icon.
+            parent: the owning widget.
+            accent: the icon colour.
+        """
+        super().__init__(parent)
+        self.setProperty("role", "tile")
+        self.setMinimumSize(TILE_MIN_SIZE)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self._icon = _TileIcon(glyph, QColor(accent), self)
+        self._icon.setVisible(bool(glyph))
+        self._title = QLabel(title, self)
+        self._title.setObjectName("tileTitle")
+        self._subtitle = QLabel(subtitle, self)
+        self._subtitle.setObjectName("tileSubtitle")
+        self._subtitle.setWordWrap(True)
+        self._subtitle.setVisible(bool(subtitle))
+        for label in (self._title, self._subtitle):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
+
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addStretch(1)
+        text.addWidget(self._title)
+        text.addWidget(self._subtitle)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 18, 24, 18)
+        row.setSpacing(20)
+        row.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        self._update_accessible_name()
+
+    def title(self) -> str:
+        """The tile title."""
+        return self._title.text()
+
+    def subtitle(self) -> str:
+        """The subtitle."""
+        return self._subtitle.text()
+
+    def set_texts(self, title: str, subtitle: str = "") -> None:
+        """Change title and subtitle (e.g. after a language switch)."""
+        self._title.setText(title)
+        self._subtitle.setText(subtitle)
+        self._subtitle.setVisible(bool(subtitle))
+        self._update_accessible_name()
+
+    def glyph(self) -> str:
+        """The icon glyph."""
+        return self._icon.glyph
+
+    def sizeHint(self) -> QSize:
+        """The layout's size, at least :data:`TILE_MIN_SIZE`."""
+        layout = self.layout()
+        hint = layout.sizeHint() if layout is not None else QSize()
+        return hint.expandedTo(TILE_MIN_SIZE)
+
+    def minimumSizeHint(self) -> QSize:
+        """The layout's minimum, at least :data:`TILE_MIN_SIZE`."""
+        layout = self.layout()
+        hint = layout.minimumSize() if layout is not None else QSize()
+        return hint.expandedTo(TILE_MIN_SIZE)
+
+    def _update_accessible_name(self) -> None:
+        subtitle = self._subtitle.text()
+        title = self._title.text()
+        self.setAccessibleName(f"{title}，{subtitle}" if subtitle else title)
