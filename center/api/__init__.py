@@ -1,0 +1,1 @@
+"""HTTP layer: dependencies (:mod:`center.api.deps`) and one router per resource."""

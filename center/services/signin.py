@@ -1,0 +1,206 @@
+"""Sign-in (登录), sessions and their expiry.
+
+Failures are counted per lower-cased username whether or not the user exists, so the answers never
+reveal which usernames are taken: one generic 401; a captcha after 3 consecutive failures; a
+15-minute lock after 10; never more than 100 failures an hour.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from center.clock import Clock
+from center.config import CenterSettings
+from center.errors import ApiError
+from center.models import LoginFailure, LoginThrottle, User, UserSession
+from center.security import Passwords, hash_token, new_token
+from center.services.captcha import check_captcha
+
+log = logging.getLogger(__name__)
+
+INVALID_MESSAGE = (
+    "所属中心、用户名或密码不正确，请核对后重新输入；忘记密码可点击“密码找回”重新设置。"
+)
+CAPTCHA_MESSAGE = "为保护您的账户安全，请输入图片验证码后再登录。"
+EXPIRED_MESSAGE = "登录已超时或已退出，为保护您的信息，请重新登录。"
+NOT_SIGNED_IN_MESSAGE = "请先登录个人网厅后再办理该业务。"
+_USERNAME_KEY = re.compile(r"[a-z0-9]{1,64}")
+
+
+@dataclass(frozen=True)
+class SignInContext:
+    """What sign-in needs besides the database session."""
+
+    clock: Clock
+    settings: CenterSettings
+    passwords: Passwords
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    """A new session and its bearer token (the token is never stored)."""
+
+    token: str
+    session: UserSession
+    user: User
+
+
+def _locked(seconds: float) -> ApiError:
+    minutes = max(1, math.ceil(seconds / 60))
+    return ApiError(
+        423,
+        "locked",
+        f"登录失败次数过多，账号已暂时锁定，请{minutes}分钟后再试；"
+        "如忘记密码，可通过“密码找回”重新设置。",
+        retry_after=seconds,
+        extra={"minutes_left": minutes},
+    )
+
+
+def _invalid(captcha_next: bool) -> ApiError:
+    return ApiError(
+        401, "invalid_credentials", INVALID_MESSAGE, extra={"captcha_required": captcha_next}
+    )
+
+
+def sign_in(
+    db: Session,
+    ctx: SignInContext,
+    *,
+    center_id: str,
+    username: str,
+    password: str,
+    captcha_id: str | None,
+    captcha_answer: str | None,
+    kiosk_id: str,
+) -> SignedIn:
+    """Check the credentials and open a session (committed).
+
+    Raises:
+        ApiError: 401 ``invalid_credentials``, 428 ``captcha_required``, 400 ``captcha_invalid``,
+            423 ``locked``.
+    """
+    settings = ctx.settings
+    now = ctx.clock.now()
+    key = username.strip().lower()
+    if not _USERNAME_KEY.fullmatch(key):
+        ctx.passwords.verify(None, password)
+        raise _invalid(False)
+    throttle = db.get(LoginThrottle, key)
+    if throttle is not None and throttle.locked_until is not None and throttle.locked_until > now:
+        raise _locked((throttle.locked_until - now).total_seconds())
+    hour_ago = now - timedelta(hours=1)
+    recent, oldest = db.execute(
+        select(func.count(LoginFailure.id), func.min(LoginFailure.failed_at)).where(
+            LoginFailure.username_key == key, LoginFailure.failed_at > hour_ago
+        )
+    ).one()
+    if recent >= settings.login_hourly_max and oldest is not None:
+        raise _locked((oldest + timedelta(hours=1) - now).total_seconds())
+    failures = throttle.consecutive_failures if throttle is not None else 0
+    if failures >= settings.login_captcha_after:
+        if not captcha_id:
+            raise ApiError(428, "captcha_required", CAPTCHA_MESSAGE, field="captcha_answer")
+        check_captcha(db, ctx.clock, captcha_id, captcha_answer)
+    user = db.scalar(select(User).where(User.username_key == key))
+    ok = ctx.passwords.verify(user.password_hash if user is not None else None, password)
+    if user is None or not ok or user.depositor.center_id != center_id.strip():
+        raise _record_failure(db, ctx, key, throttle, now)
+    if ctx.passwords.needs_rehash(user.password_hash):
+        user.password_hash = ctx.passwords.hash(password)
+    if throttle is not None:
+        db.delete(throttle)
+    token = new_token()
+    session = UserSession(
+        token_hash=hash_token(token),
+        user_id=user.id,
+        kiosk_id=kiosk_id,
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + timedelta(seconds=settings.session_absolute_timeout),
+    )
+    user.last_login_at = now
+    db.add(session)
+    db.commit()
+    return SignedIn(token=token, session=session, user=user)
+
+
+def _record_failure(
+    db: Session,
+    ctx: SignInContext,
+    key: str,
+    throttle: LoginThrottle | None,
+    now: datetime,
+) -> ApiError:
+    """Count a failure, lock when due, and return the error to answer with."""
+    settings = ctx.settings
+    if throttle is None:
+        throttle = LoginThrottle(username_key=key, consecutive_failures=0, updated_at=now)
+        db.add(throttle)
+    throttle.consecutive_failures += 1
+    throttle.updated_at = now
+    db.add(LoginFailure(username_key=key, failed_at=now))
+    error: ApiError
+    if throttle.consecutive_failures >= settings.login_lock_after:
+        throttle.locked_until = now + timedelta(seconds=settings.login_lock_seconds)
+        # After the lock a captcha is still needed, and a few more failures lock again.
+        throttle.consecutive_failures = settings.login_captcha_after
+        error = _locked(settings.login_lock_seconds)
+    else:
+        error = _invalid(throttle.consecutive_failures >= settings.login_captcha_after)
+    try:
+        db.commit()
+    except IntegrityError:  # a parallel first failure of the same name
+        db.rollback()
+    return error
+
+
+def find_session(db: Session, authorization: str | None) -> UserSession | None:
+    """The session of an ``Authorization: Bearer`` header, valid or not."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or len(token) > 256:
+        return None
+    return db.get(UserSession, hash_token(token))
+
+
+def authenticate(
+    db: Session, clock: Clock, settings: CenterSettings, authorization: str | None
+) -> UserSession:
+    """Return the live session of the request and mark it active now (committed).
+
+    Raises:
+        ApiError: 401 ``not_signed_in`` without a token, ``session_expired`` for an expired,
+            idle, revoked or unknown one.
+    """
+    if not authorization:
+        raise ApiError(401, "not_signed_in", NOT_SIGNED_IN_MESSAGE)
+    session = find_session(db, authorization)
+    now = clock.now()
+    if (
+        session is None
+        or session.revoked_at is not None
+        or now >= session.expires_at
+        or (now - session.last_seen_at).total_seconds() >= settings.session_idle_timeout
+    ):
+        raise ApiError(401, "session_expired", EXPIRED_MESSAGE)
+    session.last_seen_at = now
+    db.commit()
+    return session
+
+
+def revoke(db: Session, clock: Clock, session: UserSession) -> None:
+    """End a session (committed)."""
+    if session.revoked_at is None:
+        session.revoked_at = clock.now()
+        db.commit()
