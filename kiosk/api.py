@@ -21,8 +21,8 @@ from kiosk.errors import (
     CENTER_TIMEOUT,
     CENTER_UNREACHABLE,
     HOTLINE,
-    CenterError,
     OUTCOME_UNKNOWN,
+    CenterError,
     NetworkError,
     OutcomeUnknown,
 )
@@ -371,4 +371,3 @@ def _retry_after(response: requests.Response, error: Any) -> int | None:
     if header and header.isdigit():
         return int(header)
     return None
-

@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from center.config import CenterSettings  # noqa: E402
-from center.server import RunningCenter, start_in_thread  # noqa: E402
+from center.config import CenterSettings
+from center.server import RunningCenter, start_in_thread
 
 
 @pytest.fixture

@@ -59,8 +59,11 @@ def main(argv: list[str]) -> int:
             [str(PY), "-m", "pytest", "-q", "-p", "no:cacheprovider", *rest],
         ]
         for check in checks:
-            print("$", " ".join(Path(check[0]).name if i == 0 else c for i, c in enumerate(check)),
-                  flush=True)
+            print(
+                "$",
+                " ".join(Path(check[0]).name if i == 0 else c for i, c in enumerate(check)),
+                flush=True,
+            )
             code = subprocess.call(check, cwd=ROOT, env=env)
             if code != 0:
                 return code

@@ -55,9 +55,11 @@ class DemoInbox(QWidget):
         self._residents = residents
         lines = []
         for r in residents:
-            status = self.tr("已注册 {u}").format(u=r.get("username")) if r.get(
-                "registered"
-            ) else self.tr("未注册")
+            status = (
+                self.tr("已注册 {u}").format(u=r.get("username"))
+                if r.get("registered")
+                else self.tr("未注册")
+            )
             password = r.get("password") or r.get("demo_password")
             extra = self.tr("  密码 {p}").format(p=password) if password else ""
             lines.append(

@@ -35,5 +35,8 @@ def enable_touch_scroll(widget: QWidget) -> QScroller:
     off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
     properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+    # Hand a press to the field or button under the finger at once: the default 0.25 s hold-back
+    # makes taps on form fields feel dead and can swallow quick taps entirely.
+    properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.0)
     scroller.setScrollerProperties(properties)
     return scroller

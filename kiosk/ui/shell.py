@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         panel.addStretch(1)
         self.keypad.hide()
         self.keyboard.hide()
+        self.keyboard.setMinimumWidth(840)
         self.input_panel.hide()
 
         buttons = QHBoxLayout()
@@ -194,6 +195,12 @@ class MainWindow(QMainWindow):
             screen = factory()
             self.add_screen(screen_id, screen)
         return screen
+
+    def set_idle_limits(self, limits: Mapping[str, int]) -> None:
+        """Replace the idle limits per screen kind (remote configuration)."""
+        self._idle_limits = dict(limits)
+        if self._current_id:
+            self.idle_guard.set_limit(self._idle_limits.get(self.current_screen.idle_kind))
 
     def add_flow(self, flow: Flow) -> None:
         """Make a flow reachable by name from ``leave_requested`` (home tiles, done screens)."""

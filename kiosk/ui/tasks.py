@@ -29,9 +29,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(
-        self, relay: _Relay, task_id: int, generation: int, fn: Callable[[], Any]
-    ) -> None:
+    def __init__(self, relay: _Relay, task_id: int, generation: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._relay = relay

@@ -50,6 +50,28 @@ ELDER_POINT_SIZE = 25
 _ELDER_PROPERTY = "kioskElder"
 
 
+_BUNDLED: list[str] | None = None
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the fonts IT placed in ``resources/fonts`` (OTF/TTF/TTC); their families, once.
+
+    A province that wants one typeface on every kiosk drops it there; it then wins over the
+    system preference list.
+    """
+    global _BUNDLED  # noqa: PLW0603 - loaded once per process, like the font database itself
+    if _BUNDLED is None:
+        families: list[str] = []
+        folder = resource_path("fonts")
+        if folder.is_dir():
+            for path in sorted(folder.iterdir()):
+                if path.suffix.lower() in (".otf", ".ttf", ".ttc"):
+                    font_id = QFontDatabase.addApplicationFont(str(path))
+                    families.extend(QFontDatabase.applicationFontFamilies(font_id))
+        _BUNDLED = families
+    return list(_BUNDLED)
+
+
 def pick_font_family(preferences: tuple[str, ...] = FONT_PREFERENCES) -> str | None:
     """The first installed family of ``preferences``.
 
@@ -59,6 +81,9 @@ def pick_font_family(preferences: tuple[str, ...] = FONT_PREFERENCES) -> str | N
     Returns:
         The installed family name, or None when none is installed (keep Qt's default).
     """
+    bundled = load_bundled_fonts()
+    if bundled:
+        return bundled[0]
     installed = {family.casefold(): family for family in QFontDatabase.families()}
     for wanted in preferences:
         found = installed.get(wanted.casefold())

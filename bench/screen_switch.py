@@ -1,0 +1,61 @@
+"""Screen switches, including each screen's first show, against the 16 ms budget.
+
+The switch is measured from the call that changes screens to the end of a synchronous repaint of
+the whole window (``repaint()``), i.e. what a frame would contain. First shows are measured on a
+fresh kiosk before any idle-time prebuilding, and again after it.
+
+    .venv/bin/python bench/screen_switch.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+
+from _harness import build_kiosk, start_center
+
+from kiosk.flows import RECOVERY, REGISTRATION
+
+
+def switch(kiosk: object, action: object) -> float:
+    window = kiosk.window  # type: ignore[attr-defined]
+    start = time.perf_counter()
+    action()  # type: ignore[operator]
+    window.repaint()
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> int:
+    center = start_center()
+    try:
+        kiosk = build_kiosk(center.base_url)
+        window = kiosk.window
+        while window.prebuild():
+            pass
+        times: dict[str, list[float]] = {}
+        for _ in range(20):
+            for flow in (REGISTRATION, RECOVERY):
+                times.setdefault(f"{flow.name}: start", []).append(
+                    switch(kiosk, lambda f=flow: window.start_flow(f))
+                )
+                for screen in flow.steps:
+                    times.setdefault(f"show {screen}", []).append(
+                        switch(kiosk, lambda s=screen: window._show(s))
+                    )
+                times.setdefault("home", []).append(switch(kiosk, window.go_home))
+        worst = 0.0
+        for name, values in sorted(times.items()):
+            worst = max(worst, *values)
+            print(
+                f"{name:28s} median {statistics.median(values):6.2f} ms   max {max(values):6.2f} ms"
+            )
+        print(f"worst switch {worst:.2f} ms (budget 16 ms)")
+        kiosk.shutdown()
+        return 0 if worst < 16 else 1
+    finally:
+        center.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""Cold start to the first painted home screen, against a bare one-label PySide6 window.
+
+Budget (DESIGN.md): the kiosk at most 1.5 x the bare window, measured side by side in one run.
+Each round starts both programs as fresh processes, alternating which goes first; the figure is
+the wall time from process start to the first Paint event of the window.
+
+    .venv/bin/python bench/startup.py [--rounds 9]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def once(what: str) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "_first_paint.py"), what],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("painted"):
+            return time.perf_counter() - start - 0.0
+    raise RuntimeError(f"{what}: no paint reported\n{proc.stdout}\n{proc.stderr}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=9)
+    args = parser.parse_args()
+    once("bare")
+    once("kiosk")  # warm the OS file cache for both
+    bare: list[float] = []
+    kiosk: list[float] = []
+    for i in range(args.rounds):
+        order = ("bare", "kiosk") if i % 2 == 0 else ("kiosk", "bare")
+        for what in order:
+            (bare if what == "bare" else kiosk).append(once(what))
+    b, k = statistics.median(bare), statistics.median(kiosk)
+    print(f"bare window  median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
+    print(f"kiosk home   median {k * 1000:7.1f} ms  (min {min(kiosk) * 1000:.1f})")
+    print(f"ratio kiosk/bare: {k / b:.2f}  (budget 1.50)")
+    return 0 if k / b <= 1.5 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per screen. Screens never import each other; ``kiosk.app`` wires them."""
