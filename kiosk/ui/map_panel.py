@@ -292,12 +292,22 @@ class MapPanel(QWidget):
             painter.drawLine(QPointF(0, y), QPointF(self.width(), y))
             lat += step
         font = QFont(self.font())
+        markers = [projection.to_screen(p.lon, p.lat) for p in self._points]
         for name, lon_c, lat_c, major in CITIES:
             position = projection.to_screen(lon_c, lat_c)
             if not QRectF(self.rect()).contains(position):
                 continue
             font.setPixelSize(30 if major else 22)
             font.setBold(major)
+            metrics = QFontMetricsF(font)
+            label = QRectF(
+                position.x() - 8,
+                position.y() - 8 - metrics.ascent(),
+                metrics.horizontalAdvance(name) + 20,
+                metrics.height() + 16,
+            ).adjusted(-MARKER_RADIUS, -MARKER_RADIUS, MARKER_RADIUS, MARKER_RADIUS)
+            if any(label.contains(marker) for marker in markers):
+                continue  # never hide a service point behind a place name
             painter.setFont(font)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor("#7A8591"))
