@@ -29,6 +29,7 @@ class AccountOut(BaseModel):
 
     account_no_masked: str
     name_masked: str
+    id_number_masked: str
     center_id: str
     center_name: str
     status: str

@@ -270,6 +270,7 @@ def account_view(account: Account, depositor: Depositor) -> AccountOut:
     return AccountOut(
         account_no_masked=mask_account_no(account.account_no),
         name_masked=mask_name(depositor.name),
+        id_number_masked=mask_id_number(depositor.id_number),
         center_id=depositor.center_id,
         center_name=depositor.center.name,
         status=account.status,
