@@ -47,6 +47,8 @@ class CenterSettings:
         argon2_memory_kib: argon2id memory in KiB (OWASP: 19456).
         argon2_parallelism: argon2id lanes (OWASP: 1).
         log_level: level of the ``center`` loggers when run as a program.
+        admin_token: the ``X-Admin-Token`` that lists kiosks and sets their configuration
+            (``GJJ_CENTER_ADMIN_TOKEN``); empty turns those admin routes off.
     """
 
     database_url: str = "sqlite:///./center.db"
@@ -73,6 +75,7 @@ class CenterSettings:
     argon2_memory_kib: int = 19456
     argon2_parallelism: int = 1
     log_level: str = "INFO"
+    admin_token: str = ""
 
     def __post_init__(self) -> None:
         if self.sms_gateway not in SMS_GATEWAYS:
