@@ -223,3 +223,18 @@ def test_cancel_returns_home_at_once(qtbot: Any, kiosk: Kiosk) -> None:
     tap(qtbot, back)  # 取消
     wait_screen(qtbot, kiosk, "home")
     assert kiosk.window.screen_by_id("identity").id_field.text() == ""
+
+
+def test_center_gone_mid_flow_keeps_what_was_typed(qtbot: Any, kiosk: Kiosk, center: Any) -> None:
+    person = resident(kiosk, registered=False)
+    start_registration(qtbot, kiosk, person)
+    enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
+    center.stop()  # the center goes away while the resident is at the kiosk
+    tap(qtbot, primary(kiosk))
+    message = wait_error(qtbot, kiosk)
+    assert "12329" in message
+    assert "Traceback" not in message and "Error" not in message
+    assert kiosk.window.current_id == "identity"
+    assert field(kiosk, "id_number").text() == person["id_number"]
+    assert field(kiosk, "phone").text() == person["phone"]
+    assert primary(kiosk).isEnabled()  # the resident can simply try again
