@@ -17,9 +17,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kiosk import __version__
-from kiosk.flows import FLOWS, LOGIN, RECOVERY, REGISTRATION
+from kiosk.flows import FLOWS, LOGIN
 from kiosk.reference import Reference
 from kiosk.settings import Settings
+from kiosk.ui.i18n import install_translator, installed_language, translated_flow
 from kiosk.ui.resources import resource_path
 from kiosk.ui.shell import HOME, MainWindow
 from kiosk.ui.theme import apply_theme
@@ -49,6 +50,8 @@ class Kiosk(QObject):
         self.settings = settings
         self.started_at = time.monotonic()
         self.reference = Reference.from_file(resource_path("reference", "default.json"))
+        #: The language shown now: settings.language, or what the resident chose until the reset.
+        self.language = self._install_language(settings.language)
         self.window = MainWindow(
             idle_limits={"form": settings.idle_form_s, "account": settings.idle_account_s},
             warning_seconds=settings.idle_warning_s,
@@ -60,13 +63,78 @@ class Kiosk(QObject):
         self.demo_inbox: QWidget | None = None
         self.center_online: bool | None = None
         self._build_home()
+        self.window.header.set_elder(settings.elder_mode)
+        self.window.header.elder_toggled.connect(self.on_header_elder_toggled)
+        self.window.reset_done.connect(self.on_window_reset_done)
+        # Language (connected before the public screens' reset handlers: it runs first).
+        toggle = self.window.header.language_toggle
+        toggle.set_language(self.language)
+        toggle.setVisible(self.window.current_id == HOME)
+        toggle.language_changed.connect(self.set_language)
+        self.window.screen_shown.connect(self.on_window_screen_shown_language)
+        self.window.reset_done.connect(self.on_window_reset_done_language)
+
+    # -- language -----------------------------------------------------------------------------------
+    def _install_language(self, language: str) -> str:
+        app = QApplication.instance()
+        if app is None:
+            return language
+        if installed_language(app) != language:
+            install_translator(app, language)
+        return installed_language(app)
+
+    def set_language(self, language: str) -> None:
+        """Show the kiosk in ``language`` ("zh_CN" or "en") until the next reset.
+
+        Qt widgets keep the texts they were built with, so after installing the translator the
+        shell re-reads its own texts and every screen is built again from its factory (the
+        current one at once, shown again; the others in idle time). The 中文/English button is
+        offered on the home screen only, where no resident data would be lost.
+        """
+        self.language = self._install_language(language)
+        self.window.header.language_toggle.set_language(self.language)
+        for flow in FLOWS.values():
+            self.window.add_flow(translated_flow(flow))
+        self.window.rebuild_screens()
+        home = self.window.screen_by_id(HOME)
+        check = getattr(home, "center_check_requested", None)
+        if check is not None and getattr(self, "_public_wired", False):
+            check.connect(self.refresh_reference)
+        set_online = getattr(home, "set_center_online", None)
+        if set_online is not None:
+            set_online(self.center_online)
+        if self.center_online is False:
+            self._set_online(False)  # the offline notice in the new language
+        timer = getattr(self, "_prebuild_timer", None)
+        if timer is not None:
+            timer.start()
+
+    def on_window_screen_shown_language(self, screen_id: str) -> None:
+        self.window.header.language_toggle.setVisible(screen_id == HOME)
+
+    def on_window_reset_done_language(self) -> None:
+        """The next resident starts in the configured language."""
+        if self.language != self.settings.language:
+            self.set_language(self.settings.language)
+
+    def on_header_elder_toggled(self, elder: bool) -> None:
+        """大字: larger text for the resident at the kiosk now."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, elder=elder)
+
+    def on_window_reset_done(self) -> None:
+        """The next resident starts with the configured text size."""
+        if self.window.header.is_elder() != self.settings.elder_mode:
+            self.window.header.set_elder(self.settings.elder_mode)
+            self.on_header_elder_toggled(self.settings.elder_mode)
 
     # -- phase 1: before the first frame (no requests, no SQLAlchemy) -------------------------------
     def _build_home(self) -> None:
         from kiosk.screens.home import HomeScreen
 
-        home = HomeScreen(self.reference, self.settings.center_id)
-        self.window.add_screen(HOME, home)
+        reference, center_id = self.reference, self.settings.center_id
+        self.window.add_factory(HOME, lambda: HomeScreen(reference, center_id))
         self.window.header.set_center_name(self.reference.center_name(self.settings.center_id))
         self.window.show_page(HOME)
 
@@ -77,14 +145,12 @@ class Kiosk(QObject):
         from kiosk.ui.tasks import TaskRunner
 
         url = center_url or self.settings.center_url
-        self.client = CenterClient(
-            url, self.settings.kiosk_id, verify=self.settings.tls_verify
-        )
+        self.client = CenterClient(url, self.settings.kiosk_id, verify=self.settings.tls_verify)
         self.tasks = TaskRunner(parent=self)
         self._open_cache()
         self._register_screens(self.client, self.tasks)
         for flow in FLOWS.values():
-            self.window.add_flow(flow)
+            self.window.add_flow(translated_flow(flow))
         self.window.on_before_reset(self._on_reset)
         self.window.flow_finished.connect(self._on_flow_finished)
         self.started.emit()
@@ -121,7 +187,9 @@ class Kiosk(QObject):
             "success",
             lambda: DoneScreen(
                 headline=tr("恭喜您，注册成功！"),
-                detail=tr("您可使用注册的用户名和密码登录网上业务大厅，该账号与“宁夏住房公积金服务APP”通用。"),
+                detail=tr(
+                    "您可使用注册的用户名和密码登录网上业务大厅，该账号与“宁夏住房公积金服务APP”通用。"
+                ),
                 countdown_text=tr("{n}秒后返回首页"),
                 button_text=tr("去登录"),
                 target=LOGIN.name,

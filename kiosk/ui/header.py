@@ -8,6 +8,8 @@ from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.i18n import LanguageToggle
+
 __all__ = ["HeaderBar"]
 
 
@@ -78,6 +80,9 @@ class HeaderBar(QWidget):
         row.addLayout(left, 1)
         row.addLayout(right)
         row.addWidget(self._elder, 0, Qt.AlignmentFlag.AlignVCenter)
+        #: 中文/English (the composition root wires it and decides when it is shown).
+        self.language_toggle = LanguageToggle(self)
+        row.addWidget(self.language_toggle, 0, Qt.AlignmentFlag.AlignVCenter)
         self._connect_signals()
         self._update_clock()
 
@@ -103,11 +108,22 @@ class HeaderBar(QWidget):
         """The center name shown."""
         return self._center.text()
 
+    def is_elder(self) -> bool:
+        """Whether the 大字 button is on."""
+        return self._elder.isChecked()
+
     def set_elder(self, elder: bool) -> None:
         """Sync the 大字 button with the current mode without emitting ``elder_toggled``."""
         blocked = self._elder.blockSignals(True)
         self._elder.setChecked(elder)
         self._elder.blockSignals(blocked)
+
+    def retranslate(self) -> None:
+        """Texts in the language installed now (after a language change)."""
+        self._brand.setText(self.tr("宁夏住房公积金网上业务大厅 | 个人用户"))
+        self._elder.setText(self.tr("大字"))
+        self._elder.setAccessibleName(self.tr("大字模式"))
+        self._update_clock()
 
     def clock_text(self) -> str:
         """The time shown by the clock."""
@@ -141,7 +157,7 @@ class HeaderBar(QWidget):
         )
         weekday = weekdays[now.date().dayOfWeek() - 1]
         date = QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(
-            now.date(), "yyyy年M月d日"
+            now.date(), self.tr("yyyy年M月d日")
         )
         self._clock.setText(f"{date} {weekday} {now.time().toString('HH:mm')}")
 

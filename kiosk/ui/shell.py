@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         self._idle_limits = dict(idle_limits)
         self._screens: dict[str, Screen] = {}
         self._factories: dict[str, Callable[[], Screen]] = {}
+        self._rebuildable: dict[
+            str, Callable[[], Screen]
+        ] = {}  # every factory, for rebuild_screens
         self._run: FlowRun | None = None
         self._pages: list[str] = []
         self._current_id = ""
@@ -92,13 +95,12 @@ class MainWindow(QMainWindow):
         self.busy_indicator = BusyIndicator(self)
         self.busy_indicator.hide()
         self.footer = FooterBar(self)
-        self.keypad = Keypad(self)
-        self.keyboard = Keyboard(self)
+        self._keypad: Keypad | None = None
+        self._keyboard: Keyboard | None = None
         self.input_panel = QWidget(self)
         self.input_panel.setObjectName("InputPanel")
         self.idle_guard = IdleGuard(warning_seconds=warning_seconds, parent=self)
-        self.idle_warning = IdleWarning(self)
-        self.idle_warning.hide()
+        self._idle_warning: IdleWarning | None = None
         self._layout()
         self._connect_signals()
 
@@ -107,12 +109,7 @@ class MainWindow(QMainWindow):
         panel = QVBoxLayout(self.input_panel)
         panel.setContentsMargins(12, 12, 12, 12)
         panel.addStretch(1)
-        panel.addWidget(self.keypad, 0, Qt.AlignmentFlag.AlignCenter)
-        panel.addWidget(self.keyboard, 0, Qt.AlignmentFlag.AlignCenter)
         panel.addStretch(1)
-        self.keypad.hide()
-        self.keyboard.hide()
-        self.keyboard.setMinimumWidth(840)
         self.input_panel.hide()
 
         buttons = QHBoxLayout()
@@ -156,10 +153,43 @@ class MainWindow(QMainWindow):
         self.idle_guard.countdown.connect(self.on_idle_guard_countdown)
         self.idle_guard.warning_cancelled.connect(self.on_idle_guard_warning_cancelled)
         self.idle_guard.timed_out.connect(self.on_idle_guard_timed_out)
-        self.idle_warning.continue_clicked.connect(self.idle_guard.keep_alive)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_app_focus_changed)
+
+    # -- parts built on first use (not on the path to the first frame) ------------------------
+    @property
+    def keypad(self) -> Keypad:
+        """The on-screen keypad (digits, and X for ID numbers)."""
+        if self._keypad is None:
+            self._keypad = Keypad(self.input_panel)
+            self._keypad.hide()
+            self._add_to_input_panel(self._keypad)
+        return self._keypad
+
+    @property
+    def keyboard(self) -> Keyboard:
+        """The on-screen keyboard (letters, digits, e-mail keys)."""
+        if self._keyboard is None:
+            self._keyboard = Keyboard(self.input_panel)
+            self._keyboard.setMinimumWidth(840)
+            self._keyboard.hide()
+            self._add_to_input_panel(self._keyboard)
+        return self._keyboard
+
+    def _add_to_input_panel(self, widget: QWidget) -> None:
+        layout = self.input_panel.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget, 0, Qt.AlignmentFlag.AlignCenter)
+
+    @property
+    def idle_warning(self) -> IdleWarning:
+        """The overlay that counts down before an idle reset."""
+        if self._idle_warning is None:
+            self._idle_warning = IdleWarning(self)
+            self._idle_warning.hide()
+            self._idle_warning.continue_clicked.connect(self.idle_guard.keep_alive)
+        return self._idle_warning
 
     # -- registration of screens ---------------------------------------------------------------
     def add_screen(self, screen_id: str, screen: Screen) -> None:
@@ -174,6 +204,7 @@ class MainWindow(QMainWindow):
     def add_factory(self, screen_id: str, factory: Callable[[], Screen]) -> None:
         """Attach a screen built on first use (or by :meth:`prebuild` after the first frame)."""
         self._factories[screen_id] = factory
+        self._rebuildable[screen_id] = factory
 
     def prebuild(self) -> bool:
         """Build one not-yet-built screen; returns False when none is left (call from idle time)."""
@@ -181,6 +212,43 @@ class MainWindow(QMainWindow):
             self._materialise(screen_id)
             return True
         return False
+
+    def rebuild_screens(self) -> None:
+        """After a language change: the shell's texts again, and every screen with a factory built
+        anew on next use (the current one now, and shown again). Screens added ready-made stay."""
+        for screen_id, factory in self._rebuildable.items():
+            old = self._screens.pop(screen_id, None)
+            if old is not None:
+                self.stack.removeWidget(old)
+                old.deleteLater()
+            self._factories[screen_id] = factory
+        self.retranslate()
+        if self._current_id:
+            self._show(self._current_id)
+
+    def retranslate(self) -> None:
+        """The shell's own texts in the language installed now; parts with fixed texts are made
+        again (the keypad, keyboard and idle overlay on next use)."""
+        self.setWindowTitle(self.tr("宁夏住房公积金网上业务大厅 | 个人用户"))
+        self.header.retranslate()
+        central = self.centralWidget()
+        root = central.layout() if central is not None else None
+        assert root is not None
+        status = self.footer.status()
+        for name in ("footer", "busy_indicator"):
+            old = getattr(self, name)
+            new = type(old)(self)
+            new.setVisible(old.isVisibleTo(self))
+            root.replaceWidget(old, new)
+            setattr(self, name, new)
+            old.deleteLater()
+        self.footer.set_status(status)  # its kind is set again by whoever set it (offline)
+        for name in ("_keypad", "_keyboard", "_idle_warning"):
+            part = getattr(self, name)
+            if part is not None:
+                part.hide()
+                part.deleteLater()
+                setattr(self, name, None)
 
     def screen_by_id(self, screen_id: str) -> Screen:
         """The screen attached to an id (built now if needed)."""
@@ -251,7 +319,8 @@ class MainWindow(QMainWindow):
             screen.reset()
         self._run = None
         self._pages = []
-        self.idle_warning.hide()
+        if self._idle_warning is not None:
+            self._idle_warning.hide()
         self._show(HOME)
         self.reset_done.emit()
 
@@ -371,7 +440,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_idle_guard_warning_cancelled(self) -> None:
-        self.idle_warning.hide()
+        if self._idle_warning is not None:
+            self._idle_warning.hide()
 
     @Slot()
     def on_idle_guard_timed_out(self) -> None:
@@ -398,15 +468,16 @@ class MainWindow(QMainWindow):
         elif isinstance(widget, QLineEdit):
             return  # a line edit without a kind: leave the panel as it is
         else:
-            self.keypad.hide()
-            self.keyboard.hide()
+            for pad in (self._keypad, self._keyboard):
+                if pad is not None:
+                    pad.hide()
             self.input_panel.hide()
 
     # -- window ------------------------------------------------------------------------------------
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        if self.idle_warning.isVisible():
-            self.idle_warning.setGeometry(self.rect())
+        if self._idle_warning is not None and self._idle_warning.isVisible():
+            self._idle_warning.setGeometry(self.rect())
 
     def stop_timers(self) -> None:
         """Stop every timer the shell owns (shutdown and tests)."""
