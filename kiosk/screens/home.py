@@ -110,6 +110,13 @@ class HomeScreen(Screen):
         self._timer.setObjectName("homeHoursTimer")
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh_hours)
+        # The QR strip is filled right after the first frame (and after each refresh): making
+        # and painting four codes is the costliest part of the home screen.
+        self._channels_timer = QTimer(self)
+        self._channels_timer.setObjectName("homeChannelsTimer")
+        self._channels_timer.setSingleShot(True)
+        self._channels_timer.setInterval(0)
+        self._channels_timer.timeout.connect(self.update_channels)
         self.set_valid(True)
         self.refresh()
 
@@ -120,8 +127,13 @@ class HomeScreen(Screen):
     @Slot()
     def refresh(self) -> None:
         """Read the reference data again (after a refresh from the center or the cache)."""
-        self.channels.set_channels(self._reference.channels())
+        self._channels_timer.start()
         self.refresh_hours()
+
+    @Slot()
+    def update_channels(self) -> None:
+        """Show the QR codes of the current channels (WeChat, apps, website)."""
+        self.channels.set_channels(self._reference.channels())
 
     @Slot()
     def refresh_hours(self) -> None:

@@ -187,14 +187,18 @@ class Field(QWidget):
         """
         if kind not in MESSAGE_KINDS:
             raise ValueError(f"unknown message kind {kind!r}")
-        self._message.setText(text)
-        self._message.setAccessibleName(text)
-        self.line_edit.setProperty("invalid", bool(text) and kind == "error")
+        if text != self._message.text():
+            self._message.setText(text)
+            self._message.setAccessibleName(text)
         if kind != self._kind:
             self._kind = kind
             self._message.setProperty("kind", kind)
             repolish(self._message)
-        repolish(self.line_edit)
+        invalid = bool(text) and kind == "error"
+        if self.line_edit.property("invalid") != invalid:
+            # Re-polishing is costly (the stylesheet is re-resolved): only on a real change.
+            self.line_edit.setProperty("invalid", invalid)
+            repolish(self.line_edit)
 
     def message(self) -> str:
         """The message shown now (empty when none)."""

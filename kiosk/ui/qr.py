@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
-import qrcode
-from PySide6.QtCore import QCoreApplication, QRect, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 __all__ = ["QR_MIN_PIXELS", "QrCard", "qr_image", "qr_modules"]
 
 #: Smallest side of a shown code, for scanning at arm's length.
 QR_MIN_PIXELS = 200
+
+
+@functools.lru_cache(maxsize=64)
+def _matrix(text: str) -> tuple[tuple[bool, ...], ...]:
+    import qrcode  # only when a code is made: not on the path to the first frame
+
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(text)
+    code.make(fit=True)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
 
 
 def qr_modules(text: str) -> list[list[bool]]:
@@ -24,10 +34,7 @@ def qr_modules(text: str) -> list[list[bool]]:
     Returns:
         Rows of booleans, True for a dark module.
     """
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(text)
-    code.make(fit=True)
-    return [[bool(cell) for cell in row] for row in code.modules]
+    return [list(row) for row in _matrix(text)]
 
 
 def qr_image(text: str, *, module_px: int = 8, border: int = 4) -> QImage:
@@ -46,25 +53,30 @@ def qr_image(text: str, *, module_px: int = 8, border: int = 4) -> QImage:
     """
     if module_px < 1 or border < 0:
         raise ValueError("module_px must be >= 1 and border >= 0")
-    return _paint(qr_modules(text), module_px, border)
+    return QImage(_paint(text, module_px, border))
 
 
-def _paint(modules: list[list[bool]], module_px: int, border: int) -> QImage:
-    count = len(modules)
-    side = (count + 2 * border) * module_px
-    image = QImage(side, side, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    black = QColor("black")
-    for y, row in enumerate(modules):
-        for x, dark in enumerate(row):
-            if dark:
-                painter.fillRect(
-                    QRect((x + border) * module_px, (y + border) * module_px, module_px, module_px),
-                    black,
-                )
-    painter.end()
-    return image
+@functools.lru_cache(maxsize=64)
+def _paint(text: str, module_px: int, border: int) -> QImage:
+    """One byte per module (quiet zone included), then scaled up without smoothing."""
+    modules = _matrix(text)
+    side = len(modules) + 2 * border
+    light, dark = b"\xff", b"\x00"
+    quiet = light * side
+    rows = [quiet] * border
+    rows += [
+        light * border + b"".join(dark if m else light for m in row) + light * border
+        for row in modules
+    ]
+    rows += [quiet] * border
+    small = QImage(b"".join(rows), side, side, side, QImage.Format.Format_Grayscale8).copy()
+    scaled = small.scaled(
+        side * module_px,
+        side * module_px,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.FastTransformation,
+    )
+    return scaled.convertToFormat(QImage.Format.Format_RGB32)
 
 
 class QrCard(QWidget):
@@ -123,9 +135,9 @@ class QrCard(QWidget):
             self._image.setFixedSize(self._min_pixels, self._min_pixels)
             self.setAccessibleName(title)
             return
-        modules = qr_modules(url)
-        module_px = max(2, math.ceil(self._min_pixels / (len(modules) + 8)))
-        pixmap = QPixmap.fromImage(_paint(modules, module_px, 4))
+        count = len(_matrix(url))
+        module_px = max(2, math.ceil(self._min_pixels / (count + 8)))
+        pixmap = QPixmap.fromImage(_paint(url, module_px, 4))
         self._image.setPixmap(pixmap)
         self._image.setFixedSize(pixmap.size())
         self.setAccessibleName(
