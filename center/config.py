@@ -82,9 +82,7 @@ class CenterSettings:
             raise ValueError(f"sms_gateway must be one of {SMS_GATEWAYS}, not {self.sms_gateway!r}")
 
     @classmethod
-    def from_env(
-        cls, environ: Mapping[str, str] | None = None, **overrides: Any
-    ) -> CenterSettings:
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> CenterSettings:
         """Build settings from ``GJJ_CENTER_*`` variables, then apply explicit overrides.
 
         Args:

@@ -39,9 +39,7 @@ FIELD_LABELS: dict[str, str] = {
 INTERNAL_ERROR_MESSAGE = (
     f"系统暂时无法处理您的请求，请稍后重试；如急需办理，请到柜台或拨打{HOTLINE}热线。"
 )
-MALFORMED_MESSAGE = (
-    f"提交的内容无法识别，请返回上一步重新提交；如仍不成功，请拨打{HOTLINE}热线。"
-)
+MALFORMED_MESSAGE = f"提交的内容无法识别，请返回上一步重新提交；如仍不成功，请拨打{HOTLINE}热线。"
 NOT_FOUND_MESSAGE = f"您要办理的功能不存在，请返回首页重试；如有疑问请拨打{HOTLINE}热线。"
 NOT_ALLOWED_MESSAGE = f"暂不支持该操作，请返回首页重试；如有疑问请拨打{HOTLINE}热线。"
 
@@ -150,7 +148,10 @@ async def _http_error_handler(_request: Request, exc: Exception) -> JSONResponse
 
 async def _unexpected_handler(request: Request, exc: Exception) -> JSONResponse:
     log.error(
-        "unexpected %s on %s %s", type(exc).__name__, request.method, request.url.path,
+        "unexpected %s on %s %s",
+        type(exc).__name__,
+        request.method,
+        request.url.path,
         exc_info=exc,
     )
     return ApiError(500, "internal_error", INTERNAL_ERROR_MESSAGE).response()

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from fastapi.responses import JSONResponse
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -106,6 +106,17 @@ def fingerprint(method: str, path: str, body: Mapping[str, Any] | None) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
+@dataclass(frozen=True)
+class _Attempt:
+    """One request under a key: who sent it, where to, and the fingerprint of its body."""
+
+    user_id: int
+    key: str
+    method: str
+    path: str
+    body_fingerprint: str
+
+
 def begin(
     factory: sessionmaker[Session],
     *,
@@ -126,18 +137,10 @@ def begin(
         ApiError: 422 ``idempotency_key_mismatch`` (another body), 409
             ``idempotency_in_progress`` (the first request is still running).
     """
-    for _attempt in range(2):
+    attempt = _Attempt(user_id, key, method, path, body_fingerprint)
+    for _try in range(2):
         try:
-            return _begin_once(
-                factory,
-                user_id=user_id,
-                key=key,
-                method=method,
-                path=path,
-                body_fingerprint=body_fingerprint,
-                now=now,
-                settings=settings,
-            )
+            return _begin_once(factory, attempt, now=now, settings=settings)
         except IntegrityError:
             # Two first attempts raced to insert the key (PostgreSQL): the loser looks again.
             continue
@@ -146,32 +149,25 @@ def begin(
 
 def _begin_once(
     factory: sessionmaker[Session],
+    attempt: _Attempt,
     *,
-    user_id: int,
-    key: str,
-    method: str,
-    path: str,
-    body_fingerprint: str,
     now: datetime,
     settings: BusinessSettings,
 ) -> Lease | Stored:
+    user_id = attempt.user_id
     token = secrets.token_hex(16)
     with money_transaction(factory) as db:
-        record = db.scalars(
-            select(IdempotencyRecord)
-            .where(IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key)
-            .with_for_update()
-        ).one_or_none()
+        record = db.scalars(_record_of(user_id, attempt.key).with_for_update()).one_or_none()
         expired = record is not None and record.created_at < now - timedelta(
             hours=settings.idempotency_ttl_hours
         )
         if record is None or expired:
             if record is None:
-                record = IdempotencyRecord(user_id=user_id, key=key)
+                record = IdempotencyRecord(user_id=user_id, key=attempt.key)
                 db.add(record)
-            record.method = method.upper()
-            record.path = path
-            record.fingerprint = body_fingerprint
+            record.method = attempt.method.upper()
+            record.path = attempt.path
+            record.fingerprint = attempt.body_fingerprint
             record.status = IDEMPOTENCY_IN_PROGRESS
             record.response_status = None
             record.response_body = None
@@ -181,7 +177,7 @@ def _begin_once(
             record.completed_at = None
             db.flush()
             return Lease(record.id, token)
-        if record.fingerprint != body_fingerprint:
+        if record.fingerprint != attempt.body_fingerprint:
             raise ApiError(422, "idempotency_key_mismatch", MISMATCH_MESSAGE)
         if record.status == IDEMPOTENCY_DONE and record.response_status is not None:
             return Stored(record.response_status, json.loads(record.response_body or "null"))
@@ -191,6 +187,12 @@ def _begin_once(
         record.leased_at = now
         record.lease_token = token
         return Lease(record.id, token)
+
+
+def _record_of(user_id: int, key: str) -> Select[IdempotencyRecord]:
+    return select(IdempotencyRecord).where(
+        IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key
+    )
 
 
 def _in_progress() -> ApiError:
@@ -228,11 +230,7 @@ def complete(record: IdempotencyRecord, stored: Stored, now: datetime) -> None:
 
 def lookup(db: Session, *, user_id: int, key: str) -> IdempotencyRecord | None:
     """The record of one of the user's keys, if the center ever received it."""
-    return db.scalars(
-        select(IdempotencyRecord).where(
-            IdempotencyRecord.user_id == user_id, IdempotencyRecord.key == key
-        )
-    ).one_or_none()
+    return db.scalars(_record_of(user_id, key)).one_or_none()
 
 
 def release(factory: sessionmaker[Session], lease: Lease) -> None:

@@ -150,8 +150,10 @@ def post(
         raise InsufficientFundsError("提取金额超过账户余额，请调低金额后重试。")
     account.last_seq += 1
     account.balance_fen = new_balance
-    if kind == KIND_DEPOSIT and period is not None and (
-        account.last_deposit_month is None or period > account.last_deposit_month
+    if (
+        kind == KIND_DEPOSIT
+        and period is not None
+        and (account.last_deposit_month is None or period > account.last_deposit_month)
     ):
         account.last_deposit_month = period
     entry = LedgerEntry(

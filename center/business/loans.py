@@ -408,9 +408,7 @@ def loan_limit(
             )
         )
     if borrower.has_open_loan:
-        problems.append(
-            Problem("open_loan", "您有未结清的公积金贷款，结清后方可再次申请。")
-        )
+        problems.append(Problem("open_loan", "您有未结清的公积金贷款，结清后方可再次申请。"))
     if max_term < settings.loan_min_term_years:
         problems.append(
             Problem(

@@ -8,14 +8,25 @@ and a ``step_up_token`` obtained with ``POST /me/otp`` + ``POST /me/otp/verify``
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response, status
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from center.api.codes import challenge_out
 from center.api.deps import ClockDep, CurrentUser, DbSession, KioskId, OtpCtx, SettingsDep
-from center.business import idempotency, service
+from center.business import (
+    account_service,
+    facts,
+    idempotency,
+    loan_service,
+    service_common,
+    withdrawal_service,
+)
 from center.business.config import BusinessSettings
 from center.business.idempotency import Stored
 from center.business.models import IDEMPOTENCY_DONE, Loan, LoanApplication
@@ -37,11 +48,11 @@ from center.business.schemas import (
     WithdrawalResultOut,
     WithdrawalTypeOut,
 )
+from center.clock import Clock
 from center.errors import ApiError
 from center.models import User
 from center.schemas import Items
 from center.services import otp
-from center.services.masking import mask_phone
 from center.services.signin import authenticate
 
 router = APIRouter(tags=["business"])
@@ -90,12 +101,101 @@ Factory = Annotated[sessionmaker[Session], Depends(get_factory)]
 OptionalUser = Annotated[User | None, Depends(get_optional_user)]
 
 
+_BodyT_contra = TypeVar("_BodyT_contra", bound=BaseModel, contravariant=True)
+_Body = TypeVar("_Body", bound=BaseModel)
+
+
+class MoneyOperation(Protocol[_BodyT_contra]):
+    """A money operation such as :func:`~center.business.withdrawal_service.execute_withdrawal`
+    (runs inside the money transaction)."""
+
+    def __call__(
+        self,
+        db: Session,
+        *,
+        settings: BusinessSettings,
+        now: datetime,
+        depositor_id: int,
+        kiosk_id: str,
+        body: _BodyT_contra,
+    ) -> Stored: ...
+
+
+@dataclass(frozen=True)
+class MoneyPost:
+    """A money POST of a signed-in user, ready to run once under its ``Idempotency-Key``."""
+
+    path: str
+    user_id: int
+    depositor_id: int
+    clock: Clock
+    business: BusinessSettings
+    factory: sessionmaker[Session]
+    kiosk_id: str
+    key: str | None
+
+    def run(self, operation: MoneyOperation[_Body], body: _Body) -> Response:
+        """Execute ``operation`` with ``body`` (or replay its first answer); see
+        :func:`center.business.idempotency.run`."""
+
+        def execute(db: Session) -> Stored:
+            return operation(
+                db,
+                settings=self.business,
+                now=self.clock.now(),
+                depositor_id=self.depositor_id,
+                kiosk_id=self.kiosk_id,
+                body=body,
+            )
+
+        return idempotency.run(
+            self.factory,
+            self.clock,
+            self.business,
+            user_id=self.user_id,
+            key=self.key,
+            method="POST",
+            path=self.path,
+            body=body.model_dump(mode="json"),
+            execute=execute,
+        )
+
+
+def get_money_post(
+    *,
+    request: Request,
+    user: CurrentUser,
+    db: DbSession,
+    clock: ClockDep,
+    business: Business,
+    factory: Factory,
+    kiosk_id: KioskId,
+    idempotency_key: IdempotencyKey = None,
+) -> MoneyPost:
+    """The context of a money POST; the request session's connection is released first."""
+    money = MoneyPost(
+        path=request.url.path,
+        user_id=user.id,
+        depositor_id=user.depositor_id,
+        clock=clock,
+        business=business,
+        factory=factory,
+        kiosk_id=kiosk_id,
+        key=idempotency_key,
+    )
+    release_connection(db)
+    return money
+
+
+MoneyPostDep = Annotated[MoneyPost, Depends(get_money_post)]
+
+
 # -- account -------------------------------------------------------------------------------------
 @router.get("/me/account", response_model=AccountOut)
 def my_account(user: CurrentUser, db: DbSession) -> AccountOut:
     """The personal account (个人账户), masked."""
-    account = service.get_account(db, user.depositor_id)
-    return service.account_view(account, user.depositor)
+    account = service_common.get_account(db, user.depositor_id)
+    return account_service.account_view(account, user.depositor)
 
 
 @router.get("/me/deposits", response_model=HistoryOut, response_model_by_alias=True)
@@ -110,11 +210,11 @@ def my_deposits(
     page_size: Annotated[int, Query()] = 20,
 ) -> HistoryOut:
     """The history (缴存明细) between two months (default: the last 12), newest first."""
-    account = service.get_account(db, user.depositor_id)
-    return service.history(
+    account = service_common.get_account(db, user.depositor_id)
+    return account_service.history(
         db,
         account,
-        service.today_of(clock.now()),
+        service_common.today_of(clock.now()),
         from_month=from_month,
         to_month=to_month,
         page=page,
@@ -123,15 +223,6 @@ def my_deposits(
 
 
 # -- step-up ---------------------------------------------------------------------------------------
-def _challenge_out(challenge_id: str, phone: str, ctx: otp.OtpContext) -> StepUpChallengeOut:
-    return StepUpChallengeOut(
-        challenge_id=challenge_id,
-        phone_masked=mask_phone(phone),
-        expires_in=ctx.settings.otp_lifetime,
-        resend_after=ctx.settings.otp_resend_after,
-    )
-
-
 @router.post("/me/otp", response_model=StepUpChallengeOut, status_code=status.HTTP_202_ACCEPTED)
 def send_step_up(
     user: CurrentUser, db: DbSession, ctx: OtpCtx, kiosk_id: KioskId
@@ -140,7 +231,7 @@ def send_step_up(
     challenge = otp.issue_challenge(
         db, ctx, depositor=user.depositor, purpose=otp.STEP_UP, kiosk_id=kiosk_id
     )
-    return _challenge_out(challenge.id, challenge.phone, ctx)
+    return challenge_out(challenge, ctx, StepUpChallengeOut)
 
 
 def _own_challenge(db: Session, user: User, challenge_id: str) -> None:
@@ -162,7 +253,7 @@ def resend_step_up(
     challenge = otp.resend_challenge(
         db, ctx, challenge_id=challenge_id, purpose=otp.STEP_UP, kiosk_id=kiosk_id
     )
-    return _challenge_out(challenge.id, challenge.phone, ctx)
+    return challenge_out(challenge, ctx, StepUpChallengeOut)
 
 
 @router.post("/me/otp/verify", response_model=StepUpTokenOut)
@@ -185,18 +276,20 @@ def list_withdrawal_types(
 ) -> Items[WithdrawalTypeOut]:
     """Withdrawal reasons with rules and materials; signed in, with the resident's maximum."""
     now = clock.now()
-    facts = service.with_facts_for_depositor(db, user.depositor, now) if user else None
+    known = facts.with_facts_for_depositor(db, user.depositor, now) if user else None
     return Items[WithdrawalTypeOut](
-        items=service.types_view(business, facts, service.today_of(now))
+        items=withdrawal_service.types_view(business, known, service_common.today_of(now))
     )
 
 
 @router.get("/me/withdrawals", response_model=Items[WithdrawalOut])
 def my_withdrawals(user: CurrentUser, db: DbSession, clock: ClockDep) -> Items[WithdrawalOut]:
     """The resident's withdrawals and counter slips, newest first."""
-    account = service.get_account(db, user.depositor_id)
+    account = service_common.get_account(db, user.depositor_id)
     return Items[WithdrawalOut](
-        items=service.list_withdrawals(db, account, user.depositor.center_id, clock.now())
+        items=withdrawal_service.list_withdrawals(
+            db, account, user.depositor.center_id, clock.now()
+        )
     )
 
 
@@ -206,43 +299,9 @@ def my_withdrawals(user: CurrentUser, db: DbSession, clock: ClockDep) -> Items[W
     response_model=None,
     responses={201: {"model": WithdrawalResultOut}},
 )
-def create_withdrawal(
-    *,
-    body: WithdrawalIn,
-    request: Request,
-    user: CurrentUser,
-    db: DbSession,
-    clock: ClockDep,
-    business: Business,
-    factory: Factory,
-    kiosk_id: KioskId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+def create_withdrawal(body: WithdrawalIn, money: MoneyPostDep) -> Response:
     """Settle a withdrawal at once (online types) or issue a counter slip (other types)."""
-    depositor_id, user_id = user.depositor_id, user.id
-    release_connection(db)
-
-    def execute(db: Session) -> Stored:
-        return service.execute_withdrawal(
-            db,
-            settings=business,
-            now=clock.now(),
-            depositor_id=depositor_id,
-            kiosk_id=kiosk_id,
-            body=body,
-        )
-
-    return idempotency.run(
-        factory,
-        clock,
-        business,
-        user_id=user_id,
-        key=idempotency_key,
-        method="POST",
-        path=request.url.path,
-        body=body.model_dump(mode="json"),
-        execute=execute,
-    )
+    return money.run(withdrawal_service.execute_withdrawal, body)
 
 
 @router.get("/me/requests/{key}", response_model=RequestOutcomeOut)
@@ -275,7 +334,7 @@ def request_outcome(key: str, user: CurrentUser, db: DbSession) -> RequestOutcom
 @router.get("/loan-rates", response_model=LoanRatesOut)
 def loan_rates(business: Business) -> LoanRatesOut:
     """The current loan rates and limits of the center."""
-    return service.rates_view(business)
+    return loan_service.rates_view(business)
 
 
 @router.post("/loan-quotes", response_model=LoanQuoteOut)
@@ -283,12 +342,12 @@ def loan_quote(
     body: LoanQuoteIn, db: DbSession, clock: ClockDep, business: Business, user: OptionalUser
 ) -> LoanQuoteOut:
     """The calculator: payments and schedule; signed in, also the limit with its reasons."""
-    today = service.today_of(clock.now())
+    today = service_common.today_of(clock.now())
     borrower = None
     if user is not None:
-        account = service.get_account(db, user.depositor_id)
-        borrower = service.borrower_for(db, account, user.depositor, today)
-    return service.quote(business, body, borrower, today)
+        account = service_common.get_account(db, user.depositor_id)
+        borrower = loan_service.borrower_for(db, account, user.depositor, today)
+    return loan_service.quote(business, body, borrower, today)
 
 
 @router.get("/me/loan-applications", response_model=Items[LoanApplicationOut])
@@ -296,16 +355,18 @@ def my_loan_applications(
     user: CurrentUser, db: DbSession, clock: ClockDep, business: Business, factory: Factory
 ) -> Items[LoanApplicationOut]:
     """The resident's loan applications with their progress, newest first."""
-    account = service.get_account(db, user.depositor_id)
+    account = service_common.get_account(db, user.depositor_id)
     release_connection(db)
-    service.refresh_progress(factory, business, account.id, clock.now())
+    loan_service.refresh_progress(factory, business, account.id, clock.now())
     with factory() as fresh:
         rows = fresh.scalars(
             select(LoanApplication)
             .where(LoanApplication.account_id == account.id)
             .order_by(LoanApplication.id.desc())
         ).all()
-        items = [service.application_view(a, service.loan_no_of(fresh, a.id)) for a in rows]
+        items = [
+            loan_service.application_view(a, loan_service.loan_no_of(fresh, a.id)) for a in rows
+        ]
     return Items[LoanApplicationOut](items=items)
 
 
@@ -320,14 +381,16 @@ def my_loan_application(
     factory: Factory,
 ) -> LoanApplicationOut:
     """One application and its progress (受理 → 审批 → 签约 → 放款)."""
-    account = service.get_account(db, user.depositor_id)
+    account = service_common.get_account(db, user.depositor_id)
     release_connection(db)
-    service.refresh_progress(factory, business, account.id, clock.now())
+    loan_service.refresh_progress(factory, business, account.id, clock.now())
     with factory() as fresh:
         application = fresh.get(LoanApplication, application_id)
         if application is None or application.account_id != account.id:
             raise ApiError(404, "application_not_found", "未找到这笔贷款申请，请返回列表重新选择。")
-        return service.application_view(application, service.loan_no_of(fresh, application.id))
+        return loan_service.application_view(
+            application, loan_service.loan_no_of(fresh, application.id)
+        )
 
 
 @router.post(
@@ -336,43 +399,9 @@ def my_loan_application(
     response_model=None,
     responses={201: {"model": LoanApplicationOut}},
 )
-def create_loan_application(
-    *,
-    body: LoanApplicationIn,
-    request: Request,
-    user: CurrentUser,
-    db: DbSession,
-    clock: ClockDep,
-    business: Business,
-    factory: Factory,
-    kiosk_id: KioskId,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+def create_loan_application(body: LoanApplicationIn, money: MoneyPostDep) -> Response:
     """File a loan application (one pending application per account)."""
-    depositor_id, user_id = user.depositor_id, user.id
-    release_connection(db)
-
-    def execute(db: Session) -> Stored:
-        return service.execute_loan_application(
-            db,
-            settings=business,
-            now=clock.now(),
-            depositor_id=depositor_id,
-            kiosk_id=kiosk_id,
-            body=body,
-        )
-
-    return idempotency.run(
-        factory,
-        clock,
-        business,
-        user_id=user_id,
-        key=idempotency_key,
-        method="POST",
-        path=request.url.path,
-        body=body.model_dump(mode="json"),
-        execute=execute,
-    )
+    return money.run(loan_service.execute_loan_application, body)
 
 
 @router.get("/me/loans", response_model=Items[LoanOut])
@@ -380,13 +409,13 @@ def my_loans(
     user: CurrentUser, db: DbSession, clock: ClockDep, business: Business, factory: Factory
 ) -> Items[LoanOut]:
     """The resident's loans with schedule and outstanding principal."""
-    account = service.get_account(db, user.depositor_id)
+    account = service_common.get_account(db, user.depositor_id)
     release_connection(db)
     now = clock.now()
-    service.refresh_progress(factory, business, account.id, now)
-    today = service.today_of(now)
+    loan_service.refresh_progress(factory, business, account.id, now)
+    today = service_common.today_of(now)
     with factory() as fresh:
         loans = fresh.scalars(
             select(Loan).where(Loan.account_id == account.id).order_by(Loan.id.desc())
         ).all()
-        return Items[LoanOut](items=[service.loan_view(loan, today) for loan in loans])
+        return Items[LoanOut](items=[loan_service.loan_view(loan, today) for loan in loans])

@@ -16,6 +16,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from center.business.account_service import monthly_parts
 from center.business.config import CHINA_TZ, BusinessSettings
 from center.business.ledger import business_date
 from center.business.loans import build_schedule
@@ -24,16 +25,14 @@ from center.business.models import (
     KIND_INTEREST,
     KIND_WITHDRAWAL,
     STAGE_ACCEPTED,
-    WITHDRAWAL_SETTLED,
     Account,
     LedgerEntry,
     Loan,
     LoanApplication,
-    Withdrawal,
 )
 from center.business.money import round_fen
 from center.business.people import Person, add_months, month_of
-from center.business.service import mask_card, monthly_parts
+from center.business.withdrawal_service import settled_withdrawal
 from center.clock import Clock
 from center.models import ACCOUNT_CLOSED, ACCOUNT_SEALED, Depositor
 
@@ -80,8 +79,9 @@ def seed_business_data(session: Session, clock: Clock) -> None:
     now = clock.now()
     today = business_date(now)
     have = set(session.scalars(select(Account.depositor_id)))
-    depositors = [d for d in session.scalars(select(Depositor).order_by(Depositor.id)) if
-                  d.id not in have]
+    depositors = [
+        d for d in session.scalars(select(Depositor).order_by(Depositor.id)) if d.id not in have
+    ]
     for depositor in depositors:
         rng = random.Random(f"gjj-demo-{depositor.id_number}")
         account = _seed_account(session, depositor, rng, now, today)
@@ -117,12 +117,23 @@ def _seed_account(
     base_fen = base_yuan * 100
     while month <= last:
         if month[5:7] == "07" and month != first:
-            base_fen = min(1_500_000, round_fen(Decimal(base_fen) * Decimal(
-                str(1 + rng.randint(3, 7) / 100))) // 100 * 100)
+            base_fen = min(
+                1_500_000,
+                round_fen(Decimal(base_fen) * Decimal(str(1 + rng.randint(3, 7) / 100)))
+                // 100
+                * 100,
+            )
         employee, employer = monthly_parts(base_fen, rate, rate)
         events.append(
-            _Event(_month_start(month) + timedelta(days=14), KIND_DEPOSIT, employee + employer,
-                   f"{month[:4]}年{month[5:7]}月汇缴", month, employee, employer)
+            _Event(
+                _month_start(month) + timedelta(days=14),
+                KIND_DEPOSIT,
+                employee + employer,
+                f"{month[:4]}年{month[5:7]}月汇缴",
+                month,
+                employee,
+                employer,
+            )
         )
         month = add_months(month, 1)
     start = _month_start(first)
@@ -136,13 +147,27 @@ def _seed_account(
                 day = date(year, rng.randint(2, 5), rng.randint(1, 28))
                 if start < day < today:
                     amount = rng.randint(30, 156) * 10_000
-                    events.append(_Event(day, KIND_WITHDRAWAL, -amount, "租赁住房提取",
-                                         withdrawal_type=("rent", "租赁住房")))
+                    events.append(
+                        _Event(
+                            day,
+                            KIND_WITHDRAWAL,
+                            -amount,
+                            "租赁住房提取",
+                            withdrawal_type=("rent", "租赁住房"),
+                        )
+                    )
     events.sort(key=lambda e: (e.day, e.kind != KIND_DEPOSIT))
     if depositor.account_status == ACCOUNT_CLOSED:
         close_day = min(_month_start(add_months(last, 7)), today - timedelta(days=1))
-        events.append(_Event(close_day, KIND_WITHDRAWAL, 0, "与单位解除劳动关系提取",
-                             withdrawal_type=("termination", "与单位解除劳动关系")))
+        events.append(
+            _Event(
+                close_day,
+                KIND_WITHDRAWAL,
+                0,
+                "与单位解除劳动关系提取",
+                withdrawal_type=("termination", "与单位解除劳动关系"),
+            )
+        )
     account = Account(
         depositor_id=depositor.id,
         account_no=f"6401{depositor.id:06d}{rng.randrange(10_000):04d}",
@@ -213,23 +238,12 @@ def _write_history(
         number = f"TQ{entry.posted_on:%Y%m%d}{rng.randrange(10**10):010d}"
         entry.reference = number
         session.add(
-            Withdrawal(
-                withdrawal_no=number,
-                account_id=account.id,
+            settled_withdrawal(
+                account,
+                entry,
                 type_code=event.withdrawal_type[0],
                 type_name=event.withdrawal_type[1],
-                amount_fen=-entry.amount_fen,
-                status=WITHDRAWAL_SETTLED,
-                bank_name=account.bank_name,
-                bank_card_masked=mask_card(account.bank_card_no),
-                ledger_entry_id=entry.id,
-                balance_after_fen=entry.balance_after_fen,
-                materials=[],
-                counter_text=None,
-                valid_until=None,
                 kiosk_id="counter",
-                created_at=entry.created_at,
-                settled_at=entry.created_at,
             )
         )
 

@@ -109,8 +109,7 @@ def withdrawal_types(settings: BusinessSettings) -> tuple[WithdrawalType, ...]:
         WithdrawalType(
             "serious_illness",
             "重大疾病",
-            "本人或直系亲属患重大疾病造成家庭生活严重困难的，可提取不超过个人负担医疗费用"
-            "的金额。",
+            "本人或直系亲属患重大疾病造成家庭生活严重困难的，可提取不超过个人负担医疗费用的金额。",
             (_ID, "二级及以上医院诊断证明", "医疗费用票据及结算清单", "亲属关系证明", _CARD),
             online=False,
         ),
@@ -268,8 +267,7 @@ def allowance(
             since = add_months(facts.last_deposit_month or month_of(today), need_months)
             return Allowance(
                 0,
-                f"账户封存满{need_months}个月方可办理（已封存{months}个月），"
-                f"{since}起可以申请。",
+                f"账户封存满{need_months}个月方可办理（已封存{months}个月），{since}起可以申请。",
                 False,
             )
         return Allowance(
@@ -283,9 +281,7 @@ def allowance(
 
 def _rent(settings: BusinessSettings, facts: AccountFacts) -> Allowance:
     if facts.status != "正常":
-        return Allowance(
-            0, f"账户状态为{facts.status}，正常缴存的职工才能办理租房提取。", False
-        )
+        return Allowance(0, f"账户状态为{facts.status}，正常缴存的职工才能办理租房提取。", False)
     if facts.deposit_months < settings.rent_min_deposit_months:
         return Allowance(
             0,

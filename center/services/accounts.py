@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
@@ -26,9 +27,7 @@ ALREADY_REGISTERED_MESSAGE = (
 )
 USERNAME_TAKEN_MESSAGE = "该用户名已被他人使用，请换一个用户名。"
 NOT_REGISTERED_MESSAGE = "该身份证号尚未注册网厅账号，请先点击“用户注册”完成注册。"
-AGREEMENT_OUTDATED_MESSAGE = (
-    "《个人用户注册协议》已更新，请重新阅读并同意最新协议后再提交。"
-)
+AGREEMENT_OUTDATED_MESSAGE = "《个人用户注册协议》已更新，请重新阅读并同意最新协议后再提交。"
 
 
 @dataclass(frozen=True)
@@ -44,28 +43,46 @@ class NewAccount:
     agreement_version: str
 
 
-def start_registration(
+def start_challenge(
     db: Session,
     ctx: otp.OtpContext,
     *,
+    purpose: str,
+    check: Callable[[Depositor], object],
     center_id: str,
     id_number: str,
     phone: str,
     kiosk_id: str,
 ) -> OtpChallenge:
-    """Check the identity and send a registration code to the phone on file.
+    """Check the identity, then with ``check`` that ``purpose`` fits the depositor (e.g.
+    :func:`refuse_registered`), and send a code to the phone on file.
 
     Raises:
-        ApiError: 422, 400 ``identity_mismatch``/``account_closed``, 409 ``already_registered``,
-            429, 503.
+        ApiError: 422, 400 ``identity_mismatch``/``account_closed``, what ``check`` raises
+            (409 ``already_registered``, 404 ``not_registered``), 429, 503.
     """
     depositor = resolve_depositor(db, center_id=center_id, id_number=id_number, phone=phone)
     refuse_closed(depositor)
+    check(depositor)
+    return otp.issue_challenge(db, ctx, depositor=depositor, purpose=purpose, kiosk_id=kiosk_id)
+
+
+def refuse_registered(depositor: Depositor) -> None:
+    """Raise 409 ``already_registered`` when the depositor already has an online-hall user."""
     if depositor.user is not None:
         raise ApiError(409, "already_registered", ALREADY_REGISTERED_MESSAGE)
-    return otp.issue_challenge(
-        db, ctx, depositor=depositor, purpose=otp.REGISTRATION, kiosk_id=kiosk_id
-    )
+
+
+def registered_user(depositor: Depositor) -> User:
+    """The depositor's online-hall user.
+
+    Raises:
+        ApiError: 404 ``not_registered``.
+    """
+    user = depositor.user
+    if user is None:
+        raise ApiError(404, "not_registered", NOT_REGISTERED_MESSAGE)
+    return user
 
 
 def _field_rule(exc: InvalidFieldError) -> ApiError:
@@ -80,7 +97,10 @@ def register(db: Session, ctx: otp.OtpContext, passwords: Passwords, form: NewAc
             400 ``captcha_invalid``; 409 ``username_taken`` / ``already_registered``.
     """
     grant = otp.find_grant(
-        db, ctx.clock, token=form.registration_token, purpose=otp.REGISTRATION,
+        db,
+        ctx.clock,
+        token=form.registration_token,
+        purpose=otp.REGISTRATION,
         field="registration_token",
     )
     depositor: Depositor = grant.depositor
@@ -95,8 +115,7 @@ def register(db: Session, ctx: otp.OtpContext, passwords: Passwords, form: NewAc
     if form.agreement_version.strip() != AGREEMENT_VERSION:
         raise invalid_field("agreement_version", AGREEMENT_OUTDATED_MESSAGE, "agreement_outdated")
     check_captcha(db, ctx.clock, form.captcha_id, form.captcha_answer)
-    if depositor.user is not None:
-        raise ApiError(409, "already_registered", ALREADY_REGISTERED_MESSAGE)
+    refuse_registered(depositor)
     key = username.lower()
     if db.scalar(select(func.count(User.id)).where(User.username_key == key)):
         raise ApiError(409, "username_taken", USERNAME_TAKEN_MESSAGE, field="username")
@@ -123,30 +142,6 @@ def register(db: Session, ctx: otp.OtpContext, passwords: Passwords, form: NewAc
     return user
 
 
-def start_reset(
-    db: Session,
-    ctx: otp.OtpContext,
-    *,
-    center_id: str,
-    id_number: str,
-    phone: str,
-    kiosk_id: str,
-) -> OtpChallenge:
-    """Check the identity of a registered user and send a reset code.
-
-    Raises:
-        ApiError: 422, 400 ``identity_mismatch``/``account_closed``, 404 ``not_registered``,
-            429, 503.
-    """
-    depositor = resolve_depositor(db, center_id=center_id, id_number=id_number, phone=phone)
-    refuse_closed(depositor)
-    if depositor.user is None:
-        raise ApiError(404, "not_registered", NOT_REGISTERED_MESSAGE)
-    return otp.issue_challenge(
-        db, ctx, depositor=depositor, purpose=otp.PASSWORD_RESET, kiosk_id=kiosk_id
-    )
-
-
 def reset_password(
     db: Session,
     ctx: otp.OtpContext,
@@ -166,9 +161,7 @@ def reset_password(
     grant = otp.find_grant(
         db, ctx.clock, token=reset_token, purpose=otp.PASSWORD_RESET, field="reset_token"
     )
-    user = grant.depositor.user
-    if user is None:
-        raise ApiError(404, "not_registered", NOT_REGISTERED_MESSAGE)
+    user = registered_user(grant.depositor)
     try:
         check_password(
             new_password,

@@ -166,9 +166,7 @@ def resend_challenge(
             f"验证码已发送，请查收短信；如未收到，请{int(-(-wait // 1))}秒后再重新发送。",
             retry_after=wait,
         )
-    check_sms_allowed(
-        db, settings=ctx.settings, now=now, phone=challenge.phone, kiosk_id=kiosk_id
-    )
+    check_sms_allowed(db, settings=ctx.settings, now=now, phone=challenge.phone, kiosk_id=kiosk_id)
     code = _send_code(ctx, challenge.phone, purpose)
     challenge.code_salt = new_salt()
     challenge.code_hash = hash_code(code, challenge.code_salt)

@@ -82,8 +82,13 @@ def test_signed_in_quote_limit_boundaries(center: RunningCenter):
     limit = quote["limit"]
     assert limit["eligible"] is True
     items = {item["code"]: item for item in limit["items"]}
-    assert set(items) == {"balance_multiple", "cap", "working_years", "repayment_capacity",
-                          "property_price"}
+    assert set(items) == {
+        "balance_multiple",
+        "cap",
+        "working_years",
+        "repayment_capacity",
+        "property_price",
+    }
     assert all(item["reason"] for item in items.values())
     assert items["property_price"]["amount"] == "480000.00"
     assert limit["binding"] == "property_price"
@@ -91,19 +96,26 @@ def test_signed_in_quote_limit_boundaries(center: RunningCenter):
     # the demo resident (a man born 1990-03-15) may borrow until 63
     max_term = limit["max_term_years"]
     assert items["working_years"]["term_years"] == max_term
-    at = client.post("/loan-quotes", {"amount": "480000.00", "term_years": max_term,
-                                       "property_price": "600000.00"}).json()
+    at = client.post(
+        "/loan-quotes",
+        {"amount": "480000.00", "term_years": max_term, "property_price": "600000.00"},
+    ).json()
     assert at["limit"]["checks"] == []
-    over = client.post("/loan-quotes", {"amount": "480000.01", "term_years": max_term,
-                                         "property_price": "600000.00"}).json()
+    over = client.post(
+        "/loan-quotes",
+        {"amount": "480000.01", "term_years": max_term, "property_price": "600000.00"},
+    ).json()
     assert [c["code"] for c in over["limit"]["checks"]] == ["amount_over_limit"]
     longer = client.post("/loan-quotes", {"amount": "100000", "term_years": max_term + 1}).json()
     assert [c["code"] for c in longer["limit"]["checks"]] == ["term_too_long"]
-    couple = client.post("/loan-quotes", {"amount": "100000", "term_years": 20,
-                                          "couple": True}).json()["limit"]
+    couple = client.post(
+        "/loan-quotes", {"amount": "100000", "term_years": 20, "couple": True}
+    ).json()["limit"]
     single = client.post("/loan-quotes", {"amount": "100000", "term_years": 20}).json()["limit"]
-    caps = {i["code"]: i["amount"] for i in couple["items"]}, {
-        i["code"]: i["amount"] for i in single["items"]}
+    caps = (
+        {i["code"]: i["amount"] for i in couple["items"]},
+        {i["code"]: i["amount"] for i in single["items"]},
+    )
     assert caps[0]["cap"] == "800000.00" and caps[1]["cap"] == "500000.00"
 
 
@@ -184,8 +196,11 @@ def test_application_limit_pending_and_progress(center: RunningCenter):
     assert types["loan_repayment"]["available"] is True
     repaid = client.post(
         "/me/withdrawals",
-        {"type": "loan_repayment", "amount": "1000.00",
-         "step_up_token": mint_step_up(center, depositor_id)},
+        {
+            "type": "loan_repayment",
+            "amount": "1000.00",
+            "step_up_token": mint_step_up(center, depositor_id),
+        },
         key=new_key(),
     )
     assert repaid.status_code == 201, repaid.text
@@ -198,14 +213,17 @@ def test_application_input_is_checked(center: RunningCenter):
     depositor_id, _ = demo_ids(center)
     token = mint_step_up(center, depositor_id)
     cases = [
-        ({"co_applicant": {"name": "李华", "id_number": "640104199003071235"}},
-         "co_applicant_id_number"),
+        (
+            {"co_applicant": {"name": "李华", "id_number": "640104199003071235"}},
+            "co_applicant_id_number",
+        ),
         ({"co_applicant": {"name": "张晓明", "id_number": SELF_ID}}, "co_applicant_id_number"),
         ({"repayment_card_no": "1234"}, "repayment_card_no"),
-        ({"property": {"address": "银川", "area_m2": "90", "price": "500000"}},
-         "property_address"),
-        ({"property": {"address": "银川市金凤区某小区1号", "area_m2": "-3", "price": "500000"}},
-         "property_area_m2"),
+        ({"property": {"address": "银川", "area_m2": "90", "price": "500000"}}, "property_address"),
+        (
+            {"property": {"address": "银川市金凤区某小区1号", "area_m2": "-3", "price": "500000"}},
+            "property_area_m2",
+        ),
         ({"term_years": 40}, "term_years"),
         ({"method": "x"}, "method"),
         ({"step_up_token": None}, "step_up_token"),
@@ -221,8 +239,7 @@ def test_application_input_is_checked(center: RunningCenter):
     assert client.get("/me/loan-applications").json()["items"] == []
     with_spouse = client.post(
         "/me/loan-applications",
-        application("100000.00", token,
-                    co_applicant={"name": "李华", "id_number": SPOUSE_ID}),
+        application("100000.00", token, co_applicant={"name": "李华", "id_number": SPOUSE_ID}),
         key=new_key(),
     )
     assert with_spouse.status_code == 201, with_spouse.text

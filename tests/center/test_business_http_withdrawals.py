@@ -44,7 +44,8 @@ def test_rent_withdrawal_is_settled_at_once(center: RunningCenter):
     token = client.step_up()
 
     response = client.post(
-        "/me/withdrawals", {"type": "rent", "amount": "1234.56", "step_up_token": token},
+        "/me/withdrawals",
+        {"type": "rent", "amount": "1234.56", "step_up_token": token},
         key=new_key(),
     )
     assert response.status_code == 201, response.text
@@ -233,7 +234,8 @@ def test_step_up_codes(center: RunningCenter):
     center.clock.advance(601)
     client.sign_in()
     expired = client.post(
-        "/me/withdrawals", {"type": "rent", "amount": "1.00", "step_up_token": token},
+        "/me/withdrawals",
+        {"type": "rent", "amount": "1.00", "step_up_token": token},
         key=new_key(),
     )
     assert expired.status_code == 403
@@ -246,8 +248,15 @@ def test_withdrawal_types_public_and_signed_in(center: RunningCenter):
     public = requests.get(center.base_url + "/api/v1/withdrawal-types", timeout=10)
     assert public.status_code == 200
     items = public.json()["items"]
-    assert {"rent", "retirement", "termination", "house_purchase", "emigration",
-            "serious_illness", "loan_repayment"} <= {i["code"] for i in items}
+    assert {
+        "rent",
+        "retirement",
+        "termination",
+        "house_purchase",
+        "emigration",
+        "serious_illness",
+        "loan_repayment",
+    } <= {i["code"] for i in items}
     assert all(i["max_amount"] is None for i in items)
     mine = types_by_code(Client(center))
     assert all(item["max_amount"] is not None and item["max_reason"] for item in mine.values())
@@ -339,8 +348,9 @@ def test_history_pages_and_totals(center: RunningCenter):
 
 def test_money_routes_need_sign_in(center: RunningCenter):
     for path in ("/me/account", "/me/deposits", "/me/withdrawals", "/me/loans"):
-        response = requests.get(center.base_url + "/api/v1" + path, headers={"X-Kiosk-Id": "k-1"},
-                                timeout=10)
+        response = requests.get(
+            center.base_url + "/api/v1" + path, headers={"X-Kiosk-Id": "k-1"}, timeout=10
+        )
         assert response.status_code == 401
     response = requests.post(
         center.base_url + "/api/v1/me/withdrawals",

@@ -35,21 +35,55 @@ NOW = datetime(2025, 6, 15, 2, 0, tzinfo=UTC)
 def _populate(factory: sessionmaker[Session], balance_fen: int = 0) -> tuple[int, int]:
     """One center, depositor, user and account; returns (account id, user id)."""
     with factory() as db:
-        db.add(Center(id="nx", name="宁夏住房公积金管理中心", short_name="区中心", city="银川",
-                      hotline="12329", website="https://example.invalid", address="银川"))
-        depositor = Depositor(id_number="640104199003071234", name="张三", phone="13800000000",
-                              center_id="nx", employer="某单位", account_status="正常",
-                              created_at=NOW)
+        db.add(
+            Center(
+                id="nx",
+                name="宁夏住房公积金管理中心",
+                short_name="区中心",
+                city="银川",
+                hotline="12329",
+                website="https://example.invalid",
+                address="银川",
+            )
+        )
+        depositor = Depositor(
+            id_number="640104199003071234",
+            name="张三",
+            phone="13800000000",
+            center_id="nx",
+            employer="某单位",
+            account_status="正常",
+            created_at=NOW,
+        )
         db.add(depositor)
         db.flush()
-        user = User(depositor_id=depositor.id, username="zhangsan", username_key="zhangsan",
-                    password_hash="x", agreement_version="1", agreement_accepted_at=NOW,
-                    created_at=NOW, password_changed_at=NOW)
-        account = Account(depositor_id=depositor.id, account_no="640100000001", status="正常",
-                          employer="某单位", deposit_base_fen=800_000, employee_rate=12,
-                          employer_rate=12, monthly_amount_fen=192_000, balance_fen=0,
-                          last_seq=0, opened_on=date(2015, 1, 1), last_deposit_month=None,
-                          bank_name="中国银行", bank_card_no="6217000000001234", created_at=NOW)
+        user = User(
+            depositor_id=depositor.id,
+            username="zhangsan",
+            username_key="zhangsan",
+            password_hash="x",
+            agreement_version="1",
+            agreement_accepted_at=NOW,
+            created_at=NOW,
+            password_changed_at=NOW,
+        )
+        account = Account(
+            depositor_id=depositor.id,
+            account_no="640100000001",
+            status="正常",
+            employer="某单位",
+            deposit_base_fen=800_000,
+            employee_rate=12,
+            employer_rate=12,
+            monthly_amount_fen=192_000,
+            balance_fen=0,
+            last_seq=0,
+            opened_on=date(2015, 1, 1),
+            last_deposit_month=None,
+            bank_name="中国银行",
+            bank_card_no="6217000000001234",
+            created_at=NOW,
+        )
         db.add_all([user, account])
         db.commit()
         ids = (account.id, user.id)
@@ -71,8 +105,14 @@ def _withdraw_execute(account_id: int, amount_fen: int):
         account = ledger.lock_account(db, account_id)
         assert account is not None
         try:
-            entry = ledger.post(db, account, kind=KIND_WITHDRAWAL, amount_fen=-amount_fen,
-                                now=NOW, summary="租赁住房提取")
+            entry = ledger.post(
+                db,
+                account,
+                kind=KIND_WITHDRAWAL,
+                amount_fen=-amount_fen,
+                now=NOW,
+                summary="租赁住房提取",
+            )
         except ledger.LedgerError as exc:
             raise ApiError(409, exc.code, exc.message) from None
         return Stored(201, {"entry": entry.id, "balance": to_text(entry.balance_after_fen)})
@@ -120,8 +160,14 @@ class LedgerMachine(RuleBasedStateMachine):
 
     def _keyed(self, key: str, amount: int):
         return idempotency.run(
-            self.factory, self.clock, self.settings, user_id=self.user_id, key=key,
-            method="POST", path="/api/v1/me/withdrawals", body={"amount": amount},
+            self.factory,
+            self.clock,
+            self.settings,
+            user_id=self.user_id,
+            key=key,
+            method="POST",
+            path="/api/v1/me/withdrawals",
+            body={"amount": amount},
             execute=_withdraw_execute(self.account_id, amount),
         )
 
@@ -215,8 +261,15 @@ def test_same_key_in_parallel_executes_once(engine: Engine):
         barrier.wait()
         try:
             response = idempotency.run(
-                factory, Clock(), BusinessSettings(), user_id=user_id, key=key, method="POST",
-                path="/p", body={"amount": 100}, execute=_withdraw_execute(account_id, 100),
+                factory,
+                Clock(),
+                BusinessSettings(),
+                user_id=user_id,
+                key=key,
+                method="POST",
+                path="/p",
+                body={"amount": 100},
+                execute=_withdraw_execute(account_id, 100),
             )
             status = response.status_code
         except ApiError as exc:
@@ -242,14 +295,30 @@ def test_a_key_abandoned_by_a_crash_runs_again_after_the_lease(engine: Engine):
     clock = Clock()
     s = BusinessSettings()
     fp = idempotency.fingerprint("POST", "/p", {"amount": 100})
-    lease = idempotency.begin(factory, user_id=user_id, key="k" * 10, method="POST", path="/p",
-                              body_fingerprint=fp, now=clock.now(), settings=s)
+    lease = idempotency.begin(
+        factory,
+        user_id=user_id,
+        key="k" * 10,
+        method="POST",
+        path="/p",
+        body_fingerprint=fp,
+        now=clock.now(),
+        settings=s,
+    )
     assert isinstance(lease, idempotency.Lease)
 
     def again():
-        return idempotency.run(factory, clock, s, user_id=user_id, key="k" * 10,
-                               method="POST", path="/p", body={"amount": 100},
-                               execute=_withdraw_execute(account_id, 100))
+        return idempotency.run(
+            factory,
+            clock,
+            s,
+            user_id=user_id,
+            key="k" * 10,
+            method="POST",
+            path="/p",
+            body={"amount": 100},
+            execute=_withdraw_execute(account_id, 100),
+        )
 
     with pytest.raises(ApiError) as caught:
         again()
@@ -274,11 +343,28 @@ def test_an_unexpected_failure_releases_the_key(engine: Engine):
         raise RuntimeError("bug")
 
     with pytest.raises(RuntimeError):
-        idempotency.run(factory, Clock(), BusinessSettings(), user_id=user_id, key="key-12345",
-                        method="POST", path="/p", body={}, execute=boom)
-    response = idempotency.run(factory, Clock(), BusinessSettings(), user_id=user_id,
-                               key="key-12345", method="POST", path="/p", body={},
-                               execute=_withdraw_execute(account_id, 5))
+        idempotency.run(
+            factory,
+            Clock(),
+            BusinessSettings(),
+            user_id=user_id,
+            key="key-12345",
+            method="POST",
+            path="/p",
+            body={},
+            execute=boom,
+        )
+    response = idempotency.run(
+        factory,
+        Clock(),
+        BusinessSettings(),
+        user_id=user_id,
+        key="key-12345",
+        method="POST",
+        path="/p",
+        body={},
+        execute=_withdraw_execute(account_id, 5),
+    )
     assert response.status_code == 201
     with factory() as db:
         assert ledger.invariant_problems(db, account_id) == []

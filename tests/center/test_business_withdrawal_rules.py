@@ -31,8 +31,15 @@ def allow(code: str, facts: AccountFacts = FACTS, today: date = TODAY):
 def test_the_table_lists_every_reason_with_rule_and_materials():
     types = withdrawal_types(S)
     names = {t.name for t in types}
-    for name in ("购买自住住房", "偿还住房贷款", "租赁住房", "离退休", "与单位解除劳动关系",
-                 "出境定居", "重大疾病"):
+    for name in (
+        "购买自住住房",
+        "偿还住房贷款",
+        "租赁住房",
+        "离退休",
+        "与单位解除劳动关系",
+        "出境定居",
+        "重大疾病",
+    ):
         assert name in names
     assert len({t.code for t in types}) == len(types)
     for t in types:

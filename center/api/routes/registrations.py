@@ -4,68 +4,24 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from center.api.codes import add_code_routes, verified_challenge
 from center.api.deps import DbSession, KioskId, OtpCtx, PasswordsDep
-from center.errors import invalid_field
 from center.schemas import (
-    OtpChallengeOut,
-    OtpRequestIn,
     RegistrationIn,
     RegistrationOut,
     RegistrationVerifiedOut,
     VerifyIn,
 )
 from center.services import accounts, otp
-from center.services.masking import mask_name, mask_phone
-from center.validation import InvalidFieldError, normalise_code
+from center.services.masking import mask_name
 
 router = APIRouter(prefix="/registrations", tags=["registration"])
-
-
-def challenge_out(challenge_id: str, phone: str, ctx: otp.OtpContext) -> OtpChallengeOut:
-    """The answer to a sent code."""
-    return OtpChallengeOut(
-        challenge_id=challenge_id,
-        phone_masked=mask_phone(phone),
-        expires_in=ctx.settings.otp_lifetime,
-        resend_after=ctx.settings.otp_resend_after,
-    )
-
-
-def typed_code(raw: str, ctx: otp.OtpContext) -> str:
-    """The typed SMS code, normalised, or a 422 on ``code``."""
-    try:
-        return normalise_code(raw, ctx.settings.otp_length)
-    except InvalidFieldError as exc:
-        raise invalid_field(exc.field, exc.message, exc.code) from None
-
-
-@router.post("/otp", response_model=OtpChallengeOut, status_code=status.HTTP_202_ACCEPTED)
-def send_code(body: OtpRequestIn, db: DbSession, ctx: OtpCtx, kiosk_id: KioskId) -> OtpChallengeOut:
-    """Step 1: check center, ID number and phone on file, then send a code."""
-    challenge = accounts.start_registration(
-        db,
-        ctx,
-        center_id=body.center_id,
-        id_number=body.id_number,
-        phone=body.phone,
-        kiosk_id=kiosk_id,
-    )
-    return challenge_out(challenge.id, challenge.phone, ctx)
-
-
-@router.post(
-    "/otp/{challenge_id}/resend",
-    response_model=OtpChallengeOut,
-    status_code=status.HTTP_202_ACCEPTED,
+add_code_routes(
+    router,
+    purpose=otp.REGISTRATION,
+    check=accounts.refuse_registered,
+    send_doc="Step 1: check center, ID number and phone on file, then send a code.",
 )
-def resend_code(
-    challenge_id: str, db: DbSession, ctx: OtpCtx, kiosk_id: KioskId
-) -> OtpChallengeOut:
-    """Send a new code for the challenge; the previous one becomes void."""
-    challenge = otp.resend_challenge(
-        db, ctx, challenge_id=challenge_id, purpose=otp.REGISTRATION, kiosk_id=kiosk_id
-    )
-    return challenge_out(challenge.id, challenge.phone, ctx)
 
 
 @router.post("/verify", response_model=RegistrationVerifiedOut)
@@ -73,10 +29,7 @@ def verify_code(
     body: VerifyIn, db: DbSession, ctx: OtpCtx, _kiosk: KioskId
 ) -> RegistrationVerifiedOut:
     """Check the SMS code; answer with the single-use registration token."""
-    code = typed_code(body.code, ctx)
-    challenge = otp.verify_challenge(
-        db, ctx, challenge_id=body.challenge_id, purpose=otp.REGISTRATION, code=code
-    )
+    challenge = verified_challenge(db, ctx, body, otp.REGISTRATION)
     token = otp.issue_grant(db, ctx, challenge)
     return RegistrationVerifiedOut(registration_token=token, expires_in=ctx.settings.grant_lifetime)
 

@@ -16,9 +16,7 @@ router = APIRouter(prefix="/sessions", tags=["sessions"])
 
 
 @router.post("", response_model=SessionOut, status_code=status.HTTP_201_CREATED)
-def create_session(
-    body: SessionIn, db: DbSession, ctx: SignInCtx, kiosk_id: KioskId
-) -> SessionOut:
+def create_session(body: SessionIn, db: DbSession, ctx: SignInCtx, kiosk_id: KioskId) -> SessionOut:
     """Sign in with center, username and password (and a captcha after 3 failures)."""
     signed_in = signin.sign_in(
         db,
