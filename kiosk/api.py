@@ -17,11 +17,12 @@ import requests
 
 from kiosk import __version__
 from kiosk.errors import (
+    CENTER_BUSY,
     CENTER_GARBLED,
     CENTER_TIMEOUT,
     CENTER_UNREACHABLE,
-    HOTLINE,
     OUTCOME_UNKNOWN,
+    REQUEST_REFUSED,
     CenterError,
     NetworkError,
     OutcomeUnknown,
@@ -167,12 +168,12 @@ class CenterClient:
         if status >= 500:
             raise NetworkError(
                 "server_error",
-                f"公积金中心暂时无法处理，请稍后重试；如急需办理，请到柜台或拨打{HOTLINE}热线。",
+                CENTER_BUSY,
                 status=status,
             )
         raise CenterError(
             "error",
-            f"请求未能办理，请检查填写内容后重试，或拨打{HOTLINE}热线咨询。",
+            REQUEST_REFUSED,
             status=status,
             retry_after=retry_after,
         )
@@ -353,6 +354,13 @@ class CenterClient:
     def demo_captcha_answer(self, captcha_id: str) -> str:
         body = self.request("GET", f"/demo/captchas/{captcha_id}", api=False)
         return str(body["answer"])
+
+
+def records(body: Any) -> list[JSON]:
+    """The records of a list answer ``{"items": [...]}``, leniently: ``[]`` for anything else."""
+    if isinstance(body, dict) and isinstance(body.get("items"), list):
+        return [dict(item) for item in body["items"] if isinstance(item, dict)]
+    return []
 
 
 def _items(body: Any) -> list[JSON]:

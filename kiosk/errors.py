@@ -53,6 +53,10 @@ CENTER_UNREACHABLE = (
 )
 CENTER_TIMEOUT = f"公积金中心响应超时，您填写的内容已保留，请稍后重试或拨打{HOTLINE}热线。"
 CENTER_GARBLED = f"公积金中心返回了无法识别的结果，请稍后重试或拨打{HOTLINE}热线。"
+CENTER_BUSY = f"公积金中心暂时无法处理，请稍后重试；如急需办理，请到柜台或拨打{HOTLINE}热线。"
+REQUEST_REFUSED = f"请求未能办理，请检查填写内容后重试，或拨打{HOTLINE}热线咨询。"
+UNEXPECTED = f"系统暂时出现问题，您填写的内容已保留，请稍后重试；如仍不成功，请拨打{HOTLINE}热线。"
+NO_PRINTER = f"打印机暂时不可用，请到柜台打印，或拨打{HOTLINE}热线；本次业务已办理，不受影响。"
 OUTCOME_UNKNOWN = (
     "申请已发出，但未收到办理结果。请勿重复提交，系统正在查询结果；"
     f"如长时间无结果，请到柜台或拨打{HOTLINE}热线查询。"

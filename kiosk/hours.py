@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from kiosk.texts import Sentence
+
 __all__ = [
     "WEEKDAY_LABELS",
     "HoursState",
@@ -61,6 +63,30 @@ for _index, _names in enumerate(
 ):
     for _name in _names:
         _WEEKDAY_NAMES[_name] = _index
+
+# What the screen says (templates: see kiosk.texts).
+OPEN_ALL_DAY = "正在办公 · 全天24小时"
+OPEN_UNTIL = "正在办公 · {clock}下班"
+OPEN_UNTIL_LUNCH = "正在办公 · {clock}午间休息"
+CLOSING_SOON_TEXT = "即将下班 · {clock}停止办理"
+CLOSING_FOR_LUNCH = "即将午休 · {clock}暂停办理"
+LUNCH_BREAK = "午间休息 · {clock}恢复办公"
+NOT_OPEN_YET = "尚未上班 · {clock}开始办公"
+CLOSED_FOR_THE_DAY = "已下班"
+CLOSED_TODAY = "今日休息"
+REOPENS = "{head} · {opening}上班"
+NO_REOPENING = f"{{head}} · 近期暂停办公，详情请拨打{_HOTLINE}热线"
+TOMORROW_AT = "明天{time}"
+DATE_AT = "{month}月{day}日 {time}"
+TOMORROW_WEEKDAY_AT = "明天（{weekday}）{time}"
+WEEKDAY_AT = "{weekday} {time}"
+DATE_WEEKDAY_AT = "{month}月{day}日（{weekday}）{time}"
+TODAY_HOURS = "今日 {spans}"
+NEXT_DAY = "{start}-次日{end}"
+TWO_DAYS = "{first}、{last}"
+DAY_RANGE = "{first}至{last}"
+DAYS_HOURS = "{days} {spans}"
+DAYS_CLOSED = "{days} 休息"
 
 _TIME_RE = re.compile(r"\s*([0-9]{1,2})\s*[:：]\s*([0-9]{2})\s*")
 
@@ -265,8 +291,8 @@ def _clock(moment: _dt.datetime, now: _dt.datetime) -> str:
     if days == 0:
         return text
     if days == 1:
-        return f"明天{text}"
-    return f"{moment.month}月{moment.day}日 {text}"
+        return Sentence(TOMORROW_AT, time=text)
+    return Sentence(DATE_AT, month=moment.month, day=moment.day, time=text)
 
 
 def _opening_day(moment: _dt.datetime, now: _dt.datetime) -> str:
@@ -275,10 +301,10 @@ def _opening_day(moment: _dt.datetime, now: _dt.datetime) -> str:
     label = WEEKDAY_LABELS[moment.weekday()]
     time = moment.strftime("%H:%M")
     if days == 1:
-        return f"明天（{label}）{time}"
+        return Sentence(TOMORROW_WEEKDAY_AT, weekday=label, time=time)
     if days < 7:
-        return f"{label} {time}"
-    return f"{moment.month}月{moment.day}日（{label}）{time}"
+        return Sentence(WEEKDAY_AT, weekday=label, time=time)
+    return Sentence(DATE_WEEKDAY_AT, month=moment.month, day=moment.day, weekday=label, time=time)
 
 
 def status_at(
@@ -309,30 +335,28 @@ def status_at(
     if current is not None:
         end = current[1]
         if end >= horizon:
-            return HoursStatus(HoursState.OPEN, "正在办公 · 全天24小时")
+            return HoursStatus(HoursState.OPEN, OPEN_ALL_DAY)
         after = next((s for s, _ in spans if s >= end), None)
         last_day = (end - _dt.timedelta(minutes=1)).date()
         lunch = after is not None and after.date() == last_day
         clock = _clock(end, now)
         if now >= end - soon:
-            text = f"即将午休 · {clock}暂停办理" if lunch else f"即将下班 · {clock}停止办理"
+            text = Sentence(CLOSING_FOR_LUNCH if lunch else CLOSING_SOON_TEXT, clock=clock)
             return HoursStatus(HoursState.CLOSING_SOON, text, end)
-        text = f"正在办公 · {clock}午间休息" if lunch else f"正在办公 · {clock}下班"
+        text = Sentence(OPEN_UNTIL_LUNCH if lunch else OPEN_UNTIL, clock=clock)
         return HoursStatus(HoursState.OPEN, text, end - soon)
 
     today_start = _dt.datetime.combine(now.date(), _dt.time(), tzinfo=now.tzinfo)
     worked_today = any(s < now and e > today_start for s, e in spans)
     upcoming = next((s for s, _ in spans if s > now), None)
     if upcoming is not None and upcoming.date() == now.date():
-        if worked_today:
-            text = f"午间休息 · {_clock(upcoming, now)}恢复办公"
-        else:
-            text = f"尚未上班 · {_clock(upcoming, now)}开始办公"
+        text = Sentence(LUNCH_BREAK if worked_today else NOT_OPEN_YET, clock=_clock(upcoming, now))
         return HoursStatus(HoursState.CLOSED_NOW_REOPENS_TODAY, text, upcoming)
-    head = "已下班" if worked_today else "今日休息"
+    head = CLOSED_FOR_THE_DAY if worked_today else CLOSED_TODAY
     if upcoming is None:
-        return HoursStatus(HoursState.CLOSED, f"{head} · 近期暂停办公，详情请拨打{_HOTLINE}热线")
-    return HoursStatus(HoursState.CLOSED, f"{head} · {_opening_day(upcoming, now)}上班", upcoming)
+        return HoursStatus(HoursState.CLOSED, Sentence(NO_REOPENING, head=head))
+    text = Sentence(REOPENS, head=head, opening=_opening_day(upcoming, now))
+    return HoursStatus(HoursState.CLOSED, text, upcoming)
 
 
 # -- listings -----------------------------------------------------------------------------------
@@ -343,7 +367,16 @@ def _hhmm(minutes: int) -> str:
 
 
 def _span_text(intervals: Iterable[Interval]) -> str:
-    return " ".join(f"{_hhmm(lo)}-{'次日' if hi <= lo else ''}{_hhmm(hi)}" for lo, hi in intervals)
+    """``09:00-12:00 13:30-17:30``; ``22:00-次日02:00`` for a span past midnight."""
+    spans = [
+        Sentence(NEXT_DAY, start=_hhmm(lo), end=_hhmm(hi))
+        if hi <= lo
+        else f"{_hhmm(lo)}-{_hhmm(hi)}"
+        for lo, hi in intervals
+    ]
+    # a template of placeholders only: nothing to translate but the spans themselves
+    template = " ".join(f"{{s{index}}}" for index in range(len(spans)))
+    return Sentence(template, **{f"s{index}": span for index, span in enumerate(spans)})
 
 
 def today_text(
@@ -360,7 +393,7 @@ def today_text(
         closed: extra closed dates when ``hours`` is raw data.
     """
     intervals = OpeningHours.parse(hours, closed).intervals_on(now.date())
-    return f"今日 {_span_text(intervals)}" if intervals else "今日休息"
+    return Sentence(TODAY_HOURS, spans=_span_text(intervals)) if intervals else CLOSED_TODAY
 
 
 def week_lines(hours: OpeningHours | Mapping[Any, Any] | Sequence[Any]) -> list[str]:
@@ -382,11 +415,13 @@ def week_lines(hours: OpeningHours | Mapping[Any, Any] | Sequence[Any]) -> list[
             groups.append(([day], intervals))
     lines: list[str] = []
     for days, intervals in groups:
+        first, last = WEEKDAY_LABELS[days[0]], WEEKDAY_LABELS[days[-1]]
         if len(days) == 1:
-            label = WEEKDAY_LABELS[days[0]]
-        elif len(days) == 2:
-            label = f"{WEEKDAY_LABELS[days[0]]}、{WEEKDAY_LABELS[days[1]]}"
+            label: str = first
         else:
-            label = f"{WEEKDAY_LABELS[days[0]]}至{WEEKDAY_LABELS[days[-1]]}"
-        lines.append(f"{label} {_span_text(intervals) if intervals else '休息'}")
+            label = Sentence(TWO_DAYS if len(days) == 2 else DAY_RANGE, first=first, last=last)
+        if intervals:
+            lines.append(Sentence(DAYS_HOURS, days=label, spans=_span_text(intervals)))
+        else:
+            lines.append(Sentence(DAYS_CLOSED, days=label))
     return lines

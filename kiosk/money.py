@@ -14,6 +14,7 @@ import logging
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from kiosk.texts import Sentence
 from kiosk.validation import Check, to_halfwidth
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "format_yuan",
     "from_wire",
     "parse_yuan",
+    "same_amount",
     "to_wire",
     "yuan",
 ]
@@ -42,6 +44,8 @@ MSG_FORMAT = "金额格式不正确，请只输入数字和小数点，例如 12
 MSG_DECIMALS = "金额最多保留两位小数（精确到分），请重新输入。"
 MSG_POSITIVE = "金额应大于0元，请重新输入。"
 MSG_TOO_LARGE = "金额过大，请核对后重新输入。"
+MSG_BELOW_MINIMUM = "金额不能少于{amount}元，请重新输入。"
+MSG_ABOVE_MAXIMUM = "金额不能超过{amount}元，请重新输入。"
 _MAX_DIGITS = 14
 
 
@@ -109,6 +113,14 @@ def format_yuan(value: Decimal | str | int) -> str:
     return f"{amount:,.2f}"
 
 
+def same_amount(a: object, b: object) -> bool:
+    """Whether two amounts from the wire are equal (False when either is not an amount)."""
+    try:
+        return from_wire(str(a)) == from_wire(str(b))
+    except ValueError:
+        return False
+
+
 def yuan(value: Decimal | str | int) -> str:
     """An amount with its unit: ``12,345.67元`` (``—`` when it is not an amount)."""
     text = format_yuan(value)
@@ -162,9 +174,9 @@ def parse_yuan(
     if amount <= 0 or amount < minimum:
         if amount <= 0 or minimum <= CENT:
             raise MoneyError(MSG_POSITIVE)
-        raise MoneyError(f"金额不能少于{yuan(minimum)}，请重新输入。")
+        raise MoneyError(Sentence(MSG_BELOW_MINIMUM, amount=format_yuan(minimum)))
     if maximum is not None and amount > maximum:
-        raise MoneyError(f"金额不能超过{yuan(maximum)}，请重新输入。")
+        raise MoneyError(Sentence(MSG_ABOVE_MAXIMUM, amount=format_yuan(maximum)))
     return amount
 
 

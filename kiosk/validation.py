@@ -20,6 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.texts import Sentence
+
 __all__ = [
     "COMMON_PASSWORDS",
     "ID_WEIGHTS",
@@ -435,6 +437,8 @@ class PasswordPolicy:
 
 _OWN_MIN_LENGTH = 6
 
+MSG_USERNAME_RULE = "用户名需为字母或数字或字母数字组合且长度为{min}-{max}位，请重新输入。"
+MSG_PASSWORD_RULE = "密码需为字母或数字或字母数字组合且长度为{min}-{max}位，请重新输入。"
 MSG_USERNAME_EMPTY = "请输入用户名。"
 MSG_PASSWORD_EMPTY = "请输入密码。"
 MSG_PASSWORD_HALFWIDTH = "密码只能使用字母和数字，请切换到英文（半角）输入后重新输入。"
@@ -462,7 +466,7 @@ def check_username(text: str, policy: UsernamePolicy | None = None) -> Check:
     value = to_halfwidth(text).strip()
     if not value:
         return Check.incomplete(value, MSG_USERNAME_EMPTY)
-    message = f"{rule.rule}，请重新输入。"
+    message = Sentence(MSG_USERNAME_RULE, min=rule.min_length, max=rule.max_length)
     if not _is_ascii_alnum(value):
         return Check.bad(value, message)
     if len(value) < rule.min_length:
@@ -500,7 +504,7 @@ def check_password(
     value = text
     if not value:
         return Check.incomplete(value, MSG_PASSWORD_EMPTY)
-    message = f"{rule.rule}，请重新输入。"
+    message = Sentence(MSG_PASSWORD_RULE, min=rule.min_length, max=rule.max_length)
     if not _is_ascii_alnum(value):
         if _is_ascii_alnum(to_halfwidth(value)):
             return Check.bad(value, MSG_PASSWORD_HALFWIDTH)
@@ -553,6 +557,8 @@ _EMAIL_RE = re.compile(
 #: Endings that would make a prefix a valid address: while one fits, the resident is typing.
 _EMAIL_COMPLETIONS = ("a", "a.cn", "@a.cn", "a@a.cn")
 MSG_EMAIL = "电子邮箱格式不正确（例如 name@example.com），请核对；不需要也可以不填。"
+MSG_CODE_EMPTY = "请输入短信中的{length}位验证码。"
+MSG_CODE_FORMAT = "短信验证码应为{length}位数字，请核对短信后重新输入。"
 
 
 def check_email(text: str) -> Check:
@@ -587,9 +593,9 @@ def check_code(text: str, length: int = 6) -> Check:
         The check, with ``value`` the bare digits.
     """
     value = normalise_digits(text)
-    message = f"短信验证码应为{length}位数字，请核对短信后重新输入。"
+    message = Sentence(MSG_CODE_FORMAT, length=length)
     if not value:
-        return Check.incomplete(value, f"请输入短信中的{length}位验证码。")
+        return Check.incomplete(value, Sentence(MSG_CODE_EMPTY, length=length))
     if not _is_ascii_digits(value) or len(value) > length:
         return Check.bad(value, message)
     if len(value) < length:

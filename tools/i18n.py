@@ -16,7 +16,13 @@ regenerated each run), so the .ts covers them too:
   (directly, or through the ``for``/comprehension that binds the name), in the enclosing class's
   context (or ``Ctx``);
 * the ``title`` and ``stages`` of the flows in ``kiosk/flows.py``, in context ``Flow``
-  (translated by ``kiosk.ui.i18n.translated_flow``).
+  (translated by ``kiosk.ui.i18n.translated_flow``);
+* the Chinese texts of the public module-level constants of the Qt-free core modules
+  (``CORE_MODULES``: errors, checks, amounts, hours), in context ``Core`` (translated at display
+  time by ``kiosk.ui.i18n.translated``; a ``kiosk.texts.Sentence`` by its template).
+
+A constant written as an f-string of other string constants (``f"...{HOTLINE}热线"``, also one
+imported from another kiosk module) counts with its value.
 
 ``check`` runs lupdate on a temporary copy (the committed .ts is not touched), so a string added
 to the code but not yet in the .ts counts as missing; it also checks that every ``{placeholder}``
@@ -53,6 +59,10 @@ SOURCE_LANGUAGE = "zh_CN"
 #: the ``Flow`` rule, not by constants).
 FLOW_CONTEXT = "Flow"
 FLOWS_MODULE = SOURCES / "flows.py"
+#: Where :func:`kiosk.ui.i18n.translated` translates the sentences of the Qt-free core modules.
+CORE_CONTEXT = "Core"
+CORE_MODULES = tuple(SOURCES / f"{name}.py" for name in ("errors", "validation", "money", "hours"))
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: ``tr`` called on another object than ``self`` (lupdate files those under a wrong context; the
 #: runtime context is the object's class): the receiver as written -> its class.
 RECEIVERS = {"self.window": "MainWindow", "window": "MainWindow", "kiosk.window": "MainWindow"}
@@ -98,11 +108,53 @@ def _is_text(value: object) -> TypeGuard[str]:
     return isinstance(value, str) and any(ord(ch) > 127 for ch in value)
 
 
-def _texts(node: ast.AST | None) -> list[str]:
-    """Non-ASCII string literals under ``node`` (labels, not ASCII keys)."""
-    if node is None:
-        return []
-    return [n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and _is_text(n.value)]
+def _string(
+    node: ast.AST, constants: dict[str, ast.AST], seen: frozenset[str] = frozenset()
+) -> str | None:
+    """The value of a string literal, or of an f-string of string constants; else None."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if not isinstance(node, ast.JoinedStr):
+        return None
+    parts: list[str] = []
+    for value in node.values:
+        if isinstance(value, ast.Constant):
+            parts.append(str(value.value))
+            continue
+        if not (
+            isinstance(value, ast.FormattedValue)
+            and isinstance(value.value, ast.Name)
+            and value.conversion == -1
+            and value.format_spec is None
+            and value.value.id in constants
+            and value.value.id not in seen
+        ):
+            return None
+        name = value.value.id
+        inner = _string(constants[name], constants, seen | {name})
+        if inner is None:
+            return None
+        parts.append(inner)
+    return "".join(parts)
+
+
+def _texts(node: ast.AST | None, constants: dict[str, ast.AST] | None = None) -> list[str]:
+    """Non-ASCII strings under ``node`` (labels, not ASCII keys): literals, and f-strings of
+    string ``constants`` by their value (the pieces of any other f-string are no texts)."""
+    found: list[str] = []
+
+    def visit(current: ast.AST) -> None:
+        if isinstance(current, ast.JoinedStr | ast.Constant):
+            value = _string(current, constants or {})
+            if _is_text(value):
+                found.append(value)
+            return
+        for child in ast.iter_child_nodes(current):
+            visit(child)
+
+    if node is not None:
+        visit(node)
+    return found
 
 
 def _names(node: ast.AST) -> set[str]:
@@ -110,15 +162,53 @@ def _names(node: ast.AST) -> set[str]:
 
 
 def _module_constants(tree: ast.Module) -> dict[str, ast.AST]:
+    """Module-level names -> their value, with the string constants imported from kiosk
+    modules (``from kiosk.errors import HOTLINE``) as literals of their value."""
     constants: dict[str, ast.AST] = {}
     for stmt in tree.body:
-        if isinstance(stmt, ast.Assign):
+        if isinstance(stmt, ast.ImportFrom) and (stmt.module or "").startswith("kiosk."):
+            path = SOURCES.joinpath(*(stmt.module or "").split(".")[1:]).with_suffix(".py")
+            if path.exists():
+                imported = _string_constants(path)
+                for alias in stmt.names:
+                    if alias.name in imported:
+                        constants[alias.asname or alias.name] = ast.Constant(imported[alias.name])
+        elif isinstance(stmt, ast.Assign):
             for target in stmt.targets:
                 if isinstance(target, ast.Name):
                     constants[target.id] = stmt.value
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             constants[stmt.target.id] = stmt.value if stmt.value is not None else stmt
     return constants
+
+
+_STRING_CONSTANTS: dict[Path, dict[str, str]] = {}
+
+
+def _string_constants(path: Path) -> dict[str, str]:
+    """The module-level string constants of a kiosk module, by their value."""
+    if path not in _STRING_CONSTANTS:
+        _STRING_CONSTANTS[path] = {}  # an import cycle sees no constants
+        constants = _module_constants(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        _STRING_CONSTANTS[path] = {
+            name: value
+            for name, node in constants.items()
+            if (value := _string(node, constants)) is not None
+        }
+    return _STRING_CONSTANTS[path]
+
+
+def core_strings(path: Path) -> list[str]:
+    """The Chinese texts of the public module-level constants of a core module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    constants = _module_constants(tree)
+    strings: list[str] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            if all(isinstance(t, ast.Name) and not t.id.startswith("_") for t in targets):
+                strings += [t for t in _texts(stmt.value, constants) if _CJK.search(t)]
+    return list(dict.fromkeys(strings))
 
 
 def _translate_context(call: ast.Call) -> str | None:
@@ -232,17 +322,17 @@ def dynamic_sites(path: Path) -> Iterator[DynamicSite]:
             continue
         if _inside_wrapper(call, parents, wrappers):
             continue  # the body of a wrapper: its callers are the sites
-        if context == FLOW_CONTEXT:
-            continue  # flow texts: collected from kiosk/flows.py
+        if context in (FLOW_CONTEXT, CORE_CONTEXT):
+            continue  # flow and core texts: collected from their modules
         if not context:
             yield DynamicSite(path, call.lineno, "?", ())
             continue
         names = _names(text)
         names |= _binding_iters(call, names, parents)
-        strings = _texts(text)
+        strings = _texts(text, constants)
         for name in sorted(names):
             if name in constants:
-                strings.extend(_texts(constants[name]))
+                strings.extend(_texts(constants[name], constants))
         yield DynamicSite(path, call.lineno, context, tuple(dict.fromkeys(strings)))
 
 
@@ -297,6 +387,9 @@ def write_dynamic_file(files: Sequence[Path], target: Path = DYNAMIC_FILE) -> li
                 add(site.context, text, site.where())
     for text in flow_strings():
         add(FLOW_CONTEXT, text, str(FLOWS_MODULE.relative_to(ROOT)))
+    for path in CORE_MODULES:
+        for text in core_strings(path):
+            add(CORE_CONTEXT, text, str(path.relative_to(ROOT)))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return unresolved

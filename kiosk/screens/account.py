@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -28,11 +27,8 @@ from kiosk.errors import HOTLINE, KioskError
 from kiosk.flows import FlowData
 from kiosk.money import yuan
 from kiosk.printing import certificate_html
-from kiosk.ui.printer import PrintError
-from kiosk.ui.screen import Screen
+from kiosk.ui.signed_in import PrintFn, SignedInScreen
 from kiosk.ui.tasks import TaskRunner
-
-PrintFn = Callable[[str], Path | None]
 
 HIDDEN = "******"
 LOAD_FAILED = f"暂时无法获取您的账户信息，请点击“重新加载”再试，或拨打{HOTLINE}热线咨询。"
@@ -61,7 +57,7 @@ ROWS: tuple[tuple[str, str], ...] = (
 _MONEY = frozenset({"deposit_base", "monthly_amount"})
 
 
-class AccountScreen(Screen):
+class AccountScreen(SignedInScreen):
     """个人账户.
 
     Args:
@@ -71,8 +67,6 @@ class AccountScreen(Screen):
         kiosk_id: printed on the certificate.
         clock: the current local time (printed on the certificate).
     """
-
-    idle_kind = "account"
 
     def __init__(
         self,
@@ -84,16 +78,11 @@ class AccountScreen(Screen):
         *,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE, print_html=print_html)
         self.primary_text = None
-        self._client = client
-        self._tasks = tasks
-        self._print = print_html
         self._kiosk_id = kiosk_id
         self._clock = clock
         self._account: dict[str, Any] = {}
-        self.last_print: Path | None = None
 
         card = QWidget(self)
         card.setObjectName("AccountCard")
@@ -198,7 +187,7 @@ class AccountScreen(Screen):
     def _on_failed(self, error: KioskError) -> None:
         self.set_busy(False)
         self.reload_button.show()
-        self.set_error(error.message if error.status else LOAD_FAILED)
+        self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def _value(self, account: dict[str, Any], key: str) -> str:
         if key == "rates":
@@ -249,12 +238,9 @@ class AccountScreen(Screen):
             issued_at=self._clock(),
             kiosk_id=self._kiosk_id,
         )
-        try:
-            self.last_print = self._print(document)
-        except PrintError as exc:
-            self.print_status.setText(exc.message)
-            return
-        self.print_status.setText(self.tr("缴存证明正在打印，请在出纸口取走。"))
+        self.print_document(
+            document, self.print_status, self.tr("缴存证明正在打印，请在出纸口取走。")
+        )
 
     # -- reset ----------------------------------------------------------------------------------
     def _clear(self) -> None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -20,12 +19,11 @@ from kiosk.flows import FlowData
 from kiosk.masking import mask_name
 from kiosk.reference import Reference
 from kiosk.ui.screen import Screen
-from kiosk.ui.service_info import ChannelStrip, HoursPanel, main_point
-from kiosk.ui.tile import Tile
+from kiosk.ui.service_info import ChannelStrip, HoursPanel
+from kiosk.ui.tile import add_tiles
 
 #: The business targets of the tiles, in the manual's order.
 BUSINESS_TARGETS = ("account", "query", "loan", "withdraw")
-REFRESH_MS = 60_000
 
 
 class AccountHomeScreen(Screen):
@@ -68,7 +66,6 @@ class AccountHomeScreen(Screen):
         head.addWidget(self.greeting, 1)
         head.addWidget(self.logout_button)
 
-        self.tiles: dict[str, Tile] = {}
         specs = (
             ("account", self.tr("个人账户"), self.tr("账户余额、缴存基数和状态"), "账", "#1565C0"),
             ("query", self.tr("信息查询"), self.tr("缴存明细、提取和贷款记录"), "查", "#00838F"),
@@ -79,14 +76,7 @@ class AccountHomeScreen(Screen):
         )
         grid = QGridLayout()
         grid.setSpacing(20)
-        for index, (target, title, subtitle, glyph, accent) in enumerate(specs):
-            tile = Tile(title, subtitle, glyph, self, accent=accent)
-            tile.setObjectName(f"tile_{target}")
-            tile.clicked.connect(lambda _=False, t=target: self.on_tile_clicked(t))
-            grid.addWidget(tile, index // 3, index % 3)
-            self.tiles[target] = tile
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
+        self.tiles = add_tiles(grid, specs, self, self.on_tile_clicked)
 
         self.hours = HoursPanel(self)
         self.channels = ChannelStrip(self, min_pixels=130)
@@ -101,10 +91,6 @@ class AccountHomeScreen(Screen):
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)
 
-        self._timer = QTimer(self)
-        self._timer.setObjectName("accountHoursTimer")
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_hours)
         self.logout_button.clicked.connect(self.on_logout_button_clicked)
         self.set_valid(True)
         self._update_greeting()
@@ -139,8 +125,7 @@ class AccountHomeScreen(Screen):
 
     @Slot()
     def refresh_hours(self) -> None:
-        point = main_point(self._reference.service_points(), self._center_id)
-        self.hours.show_point(point, self._clock())
+        self.hours.follow(self._reference.service_points, self._center_id, self._clock)
 
     # -- life cycle ----------------------------------------
     def enter(self, data: FlowData) -> None:
@@ -169,12 +154,3 @@ class AccountHomeScreen(Screen):
     def on_logout_button_clicked(self) -> None:
         """退出登录: the shell's reset revokes the session on the server and wipes every screen."""
         self.leave_requested.emit("home")
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh_hours()
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)

@@ -21,17 +21,11 @@ from kiosk.reference import Reference
 from kiosk.ui.agreement import AgreementDialog
 from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
+from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
 from kiosk.ui.scroll import enable_touch_scroll
 from kiosk.ui.tasks import TaskRunner
-from kiosk.validation import (
-    PasswordPolicy,
-    UsernamePolicy,
-    check_confirm,
-    check_email,
-    check_password,
-    check_username,
-)
+from kiosk.validation import Check, PasswordPolicy, UsernamePolicy, check_email, check_username
 
 LABEL_WIDTH = 150
 
@@ -137,36 +131,28 @@ class CredentialsScreen(Screen):
         self._revalidate()
 
     # -- validation ----------------------------------------------------------------------------------
-    def _checks(self) -> dict[str, tuple[Field, bool, str]]:
+    def _checks(self) -> dict[str, tuple[Field, Check]]:
         policy = self._reference.policy()
-        user_policy = UsernamePolicy.from_center(policy)
-        password_policy = PasswordPolicy.from_center(policy)
-        username = check_username(self.username.text(), user_policy)
-        password = check_password(
-            self.password.text(),
-            password_policy,
-            id_number=str(self._data.get("id_number", "")),
-            phone=str(self._data.get("phone", "")),
-            username=self.username.text(),
+        password, confirm = check_new_password(
+            self.password,
+            self.confirm,
+            PasswordPolicy.from_center(policy),
+            self._data,
+            self.username.text(),
         )
-        confirm = check_confirm(self.password.text(), self.confirm.text())
-        email = check_email(self.email.text())
         return {
-            "username": (self.username, username.ok, username.message),
-            "password": (self.password, password.ok, password.message),
-            "confirm": (self.confirm, confirm.ok, confirm.message),
-            "email": (self.email, email.ok, email.message),
+            "username": (
+                self.username,
+                check_username(self.username.text(), UsernamePolicy.from_center(policy)),
+            ),
+            "password": (self.password, password),
+            "confirm": (self.confirm, confirm),
+            "email": (self.email, check_email(self.email.text())),
         }
 
     @Slot()
     def _revalidate(self) -> None:
-        ok = True
-        for name, (field, valid, message) in self._checks().items():
-            ok = ok and valid
-            if name in self._touched and field.text():
-                field.set_message("" if valid else message, "hint" if valid else "error")
-            elif not field.text():
-                field.set_message("", "hint")
+        ok = show_checks(self._checks(), self._touched)
         self.set_valid(ok and self.captcha.ready and self.agree.isChecked())
 
     @Slot(str)
@@ -252,10 +238,7 @@ class CredentialsScreen(Screen):
         }
         if error.field in fields:
             fields[error.field].set_message(error.message, "error")
-        if error.field in ("captcha_answer", "captcha_id") or error.code.startswith("captcha"):
-            self.captcha.set_message(error.message)
-        # A captcha is single use: every failed submit needs a new one. Nothing else is lost.
-        self.captcha.load()
+        self.captcha.submit_failed(error)
         if error.code == "agreement_outdated":
             self._agreement_version = ""
             self.agree.setChecked(False)

@@ -11,17 +11,13 @@ import datetime as _dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.flows import FlowData
 from kiosk.reference import Reference
 from kiosk.ui.screen import Screen
-from kiosk.ui.service_info import ChannelStrip, HoursPanel, main_point
-from kiosk.ui.tile import Tile
-
-#: The hours label is recomputed this often while the screen is shown.
-REFRESH_MS = 60_000
+from kiosk.ui.service_info import ChannelStrip, HoursPanel
+from kiosk.ui.tile import add_tiles
 
 #: Targets that need the center (flows): refused up front while it is unreachable.
 ONLINE_TARGETS = ("registration", "login", "recovery")
@@ -55,14 +51,12 @@ class HomeScreen(Screen):
         self.primary_text = None
         self._reference = reference
         self._center_id = center_id
-        self._clock = clock
         self._online: bool | None = None
         self.welcome = QLabel(self.tr("欢迎使用住房公积金自助服务终端，请点击您要办理的业务"), self)
         self.welcome.setObjectName("Welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self.welcome.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0D47A1;")
-        self.tiles: dict[str, Tile] = {}
         grid = QGridLayout()
         grid.setSpacing(20)
         specs = (
@@ -84,16 +78,9 @@ class HomeScreen(Screen):
                 "#00838F",
             ),
         )
-        for index, (target, title, subtitle, glyph, accent) in enumerate(specs):
-            tile = Tile(title, subtitle, glyph, self, accent=accent)
-            tile.setObjectName(f"tile_{target}")
-            tile.clicked.connect(lambda _=False, t=target: self.on_tile_clicked(t))
-            grid.addWidget(tile, index // 3, index % 3)
-            self.tiles[target] = tile
+        self.tiles = add_tiles(grid, specs, self, self.on_tile_clicked)
         self.hours = HoursPanel(self)
         grid.addWidget(self.hours, 1, 2)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
 
         self.channels = ChannelStrip(self, min_pixels=130)
         channel_row = QHBoxLayout()
@@ -106,10 +93,7 @@ class HomeScreen(Screen):
         layout.addLayout(grid, 1)
         layout.addLayout(channel_row)
 
-        self._timer = QTimer(self)
-        self._timer.setObjectName("homeHoursTimer")
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh_hours)
+        self._clock = clock
         # The QR strip is filled right after the first frame (and after each refresh): making
         # and painting four codes is the costliest part of the home screen.
         self._channels_timer = QTimer(self)
@@ -138,8 +122,7 @@ class HomeScreen(Screen):
     @Slot()
     def refresh_hours(self) -> None:
         """Recompute today's hours and the open/closed status of the kiosk's center."""
-        point = main_point(self._reference.service_points(), self._center_id)
-        self.hours.show_point(point, self._clock())
+        self.hours.follow(self._reference.service_points, self._center_id, self._clock)
 
     def set_clock(self, clock: Callable[[], _dt.datetime]) -> None:
         """Use another clock (tests, a kiosk in another time zone) and recompute."""
@@ -175,12 +158,3 @@ class HomeScreen(Screen):
             return
         self.set_error("")
         self.leave_requested.emit(target)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh_hours()
-        self._timer.start()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()
-        super().hideEvent(event)

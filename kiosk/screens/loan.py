@@ -29,15 +29,15 @@ from kiosk.api import CenterClient
 from kiosk.errors import HOTLINE, KioskError
 from kiosk.flows import FlowData
 from kiosk.money import check_yuan, format_yuan, yuan
-from kiosk.ui.field import Field
-from kiosk.ui.pickers import Segmented, Stepper
-from kiosk.ui.screen import INPUT_KIND, Screen
+from kiosk.ui.field import Field, caption
+from kiosk.ui.loan_options import applicants_choice, home_choice, method_choice
+from kiosk.ui.pickers import Stepper
+from kiosk.ui.screen import INPUT_KIND
 from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.signed_in import SignedInScreen
 from kiosk.ui.tasks import TaskRunner
 
-METHODS = (("equal_installment", "等额本息"), ("equal_principal", "等额本金"))
-HOMES = (("first", "首套住房"), ("second", "第二套住房"))
-APPLICANTS = (("single", "单人申请"), ("couple", "夫妻共同申请"))
+QUOTE_FAILED = f"试算暂不可用，请稍后再试或拨打{HOTLINE}热线。"
 SCHEDULE_COLUMNS = ("期数", "月还款额（元）", "本金（元）", "利息（元）", "剩余本金（元）")
 
 _STYLE = """
@@ -50,7 +50,7 @@ QTableWidget { font-size: 18pt; }
 """
 
 
-class LoanQuoteScreen(Screen):
+class LoanQuoteScreen(SignedInScreen):
     """贷款试算.
 
     Args:
@@ -58,16 +58,11 @@ class LoanQuoteScreen(Screen):
         tasks: the task runner.
     """
 
-    idle_kind = "account"
-
     def __init__(
         self, client: CenterClient, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE)
         self.primary_text = self.tr("开始试算")
-        self._client = client
-        self._tasks = tasks
         self._quote: dict[str, Any] = {}
         self._rates: dict[str, Any] = {}
         self._build()
@@ -101,9 +96,9 @@ class LoanQuoteScreen(Screen):
         for field in (self.amount_field, self.price_field):
             field.set_label_width(220)
         self.term = Stepper(1, 30, 20, self.tr("年"), self, name="term")
-        self.method = Segmented(METHODS, self, name="method")
-        self.home = Segmented(HOMES, self, name="home")
-        self.applicants = Segmented(APPLICANTS, self, name="applicants")
+        self.method = method_choice(self, "method")
+        self.home = home_choice(self, "home")
+        self.applicants = applicants_choice(self, "applicants")
         form = QGridLayout()
         form.setHorizontalSpacing(16)
         form.setVerticalSpacing(10)
@@ -118,11 +113,7 @@ class LoanQuoteScreen(Screen):
             ),
             start=2,
         ):
-            caption = QLabel(label, self)
-            caption.setObjectName("fieldLabel")
-            caption.setMinimumWidth(220)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            form.addWidget(caption, row, 0)
+            form.addWidget(caption(label, self, 220), row, 0)
             form.addWidget(widget, row, 1)
         form.setColumnStretch(1, 1)
 
@@ -273,7 +264,7 @@ class LoanQuoteScreen(Screen):
             self.amount_field.set_message(error.message, "error")
         elif error.field == "property_price":
             self.price_field.set_message(error.message, "error")
-        self.set_error(error.message or f"试算暂不可用，请稍后再试或拨打{HOTLINE}热线。")
+        self.set_error(error.message or self.tr(QUOTE_FAILED))
 
     def _on_quoted(self, result: Any) -> None:
         self.set_busy(False)

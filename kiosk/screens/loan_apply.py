@@ -7,6 +7,7 @@ up in ``GET /me/loan-applications``; it never submits again by itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -22,19 +23,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.api import CenterClient, new_idempotency_key
+from kiosk.api import CenterClient
 from kiosk.errors import HOTLINE, OUTCOME_UNKNOWN, KioskError, OutcomeUnknown
 from kiosk.flows import FlowData
 from kiosk.masking import mask_card
-from kiosk.money import check_yuan, from_wire, yuan
-from kiosk.ui.field import Field
-from kiosk.ui.pickers import Segmented, Stepper
-from kiosk.ui.screen import INPUT_KIND, Screen
-from kiosk.ui.step_up import StepUpBox, verify_step_up
+from kiosk.money import check_yuan, same_amount, yuan
+from kiosk.ui.field import Field, caption
+from kiosk.ui.loan_options import applicants_choice, home_choice, method_choice
+from kiosk.ui.money_request import MoneyRequest, Prepared
+from kiosk.ui.pickers import Stepper
+from kiosk.ui.screen import INPUT_KIND
+from kiosk.ui.signed_in import SignedInScreen
+from kiosk.ui.step_up import StepUpBox
 from kiosk.ui.tasks import TaskRunner
 
-METHODS = (("equal_installment", "等额本息"), ("equal_principal", "等额本金"))
-HOMES = (("first", "首套住房"), ("second", "第二套住房"))
 BANKS = (
     "中国建设银行",
     "中国银行",
@@ -70,20 +72,12 @@ QLabel[role="para"] { font-size: 20pt; color: #1A1A1A; }
 """
 
 
-def _items(body: Any) -> list[dict[str, Any]]:
-    if isinstance(body, dict) and isinstance(body.get("items"), list):
-        return [dict(i) for i in body["items"] if isinstance(i, dict)]
-    return []
+def _same_application(found: Mapping[str, Any], body: Mapping[str, Any]) -> bool:
+    """Whether an application the center lists is the one this body asked for."""
+    return same_amount(found.get("amount"), body.get("amount"))
 
 
-def _same_amount(a: Any, b: Any) -> bool:
-    try:
-        return from_wire(str(a)) == from_wire(str(b))
-    except ValueError:
-        return False
-
-
-class LoanApplyScreen(Screen):
+class LoanApplyScreen(SignedInScreen):
     """贷款申请.
 
     Args:
@@ -91,21 +85,12 @@ class LoanApplyScreen(Screen):
         tasks: the task runner.
     """
 
-    idle_kind = "account"
-
     def __init__(
         self, client: CenterClient, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE)
         self.primary_text = self.tr("提交申请")
-        self._client = client
-        self._tasks = tasks
-        self._key: str | None = None
-        self._body: dict[str, Any] | None = None
-        self._token: str | None = None
-        self._snapshot: set[int] | None = None
-        self._unknown = False
+        self._request = MoneyRequest(client, "/loan-applications", lambda a: str(a.get("id", 0)))
         self._result: dict[str, Any] = {}
         self._build()
         self._connect_signals()
@@ -151,11 +136,9 @@ class LoanApplyScreen(Screen):
             "card": self._field(self.tr("还款银行卡号"), "repayment_card", "digits", max_length=19),
         }
         self.term = Stepper(1, 30, 20, self.tr("年"), self, name="apply_term")
-        self.method = Segmented(METHODS, self, name="apply_method")
-        self.home = Segmented(HOMES, self, name="apply_home")
-        self.couple = Segmented(
-            (("single", "单人申请"), ("couple", "夫妻共同申请")), self, name="apply_applicants"
-        )
+        self.method = method_choice(self, "apply_method")
+        self.home = home_choice(self, "apply_home")
+        self.couple = applicants_choice(self, "apply_applicants")
         self.bank = QComboBox(self)
         self.bank.setObjectName("repayment_bank")
         self.bank.addItems(list(BANKS))
@@ -185,11 +168,7 @@ class LoanApplyScreen(Screen):
                 grid.addWidget(item, row, 0, 1, 2)
                 continue
             label, widget = item
-            caption = QLabel(label, self)
-            caption.setObjectName("fieldLabel")
-            caption.setMinimumWidth(250)
-            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(caption, row, 0)
+            grid.addWidget(caption(label, self, 250), row, 0)
             grid.addWidget(widget, row, 1)
         grid.setColumnStretch(1, 1)
 
@@ -311,7 +290,7 @@ class LoanApplyScreen(Screen):
 
     @Slot()
     def _revalidate(self) -> None:
-        if not self.done.isHidden() or self._unknown:
+        if not self.done.isHidden() or self._request.unknown:
             self.set_valid(False)
             return
         self.set_valid(not self._problems() and self.step_up.ready())
@@ -352,68 +331,30 @@ class LoanApplyScreen(Screen):
         if self.busy:
             return
         self.set_error("")
-        if self._body is None:
-            self._body = self.request_body()
-            self._key = new_idempotency_key()
-        self._unknown = False
+        prepare = self._request.prepare(self.request_body, self.step_up)
         self.set_busy(True)
-        client = self._client
-        need_token = self._token is None
-        need_snapshot = self._snapshot is None
-        challenge, code = self.step_up.challenge_id, self.step_up.code()
-
-        def prepare() -> tuple[set[int] | None, str | None]:
-            snapshot = None
-            if need_snapshot:
-                snapshot = {
-                    int(a.get("id", 0)) for a in _items(client.get_me("/loan-applications"))
-                }
-            token = verify_step_up(client, challenge, code) if need_token else None
-            return snapshot, token
-
         self._tasks.run(prepare, self._on_prepared, self._on_prepare_failed)
 
-    def _on_prepared(self, result: tuple[set[int] | None, str | None]) -> None:
-        snapshot, token = result
-        if snapshot is not None:
-            self._snapshot = snapshot
-        if token is not None:
-            self._token = token
-        assert self._body is not None and self._key is not None
-        self._body["step_up_token"] = self._token
+    def _on_prepared(self, result: Prepared) -> None:
+        send = self._request.send(result)
         self._lock(True)
-        client, body, key = self._client, dict(self._body), self._key
-        self._tasks.run(
-            lambda: client.money_request(
-                "POST", "/me/loan-applications", json=body, idempotency_key=key
-            ),
-            self._on_applied,
-            self._on_apply_failed,
-        )
+        self._tasks.run(send, self._on_applied, self._on_apply_failed)
 
     def _on_prepare_failed(self, error: KioskError) -> None:
         self.set_busy(False)
-        if error.field == "code" or error.code.startswith("otp_"):
-            self.step_up.show_code_error(error)
+        self.step_up.show_verify_error(error)
         self.set_error(error.message)
         self._revalidate()
 
-    def _forget_submission(self) -> None:
-        self._key = None
-        self._body = None
-        self._token = None
-        self._snapshot = None
-        self._unknown = False
-
     def _on_applied(self, result: Any) -> None:
         self.set_busy(False)
-        self._forget_submission()
+        self._request.forget()
         self._show_done(dict(result) if isinstance(result, dict) else {})
 
     def _on_apply_failed(self, error: KioskError) -> None:
         self.set_busy(False)
         if isinstance(error, OutcomeUnknown):
-            self._unknown = True
+            self._request.unknown = True
             self.set_error(OUTCOME_UNKNOWN)
             self.primary_text = self.tr("重新提交")
             self.query_button.show()
@@ -422,10 +363,7 @@ class LoanApplyScreen(Screen):
             self.on_query_button_clicked()
             return
         # a definitive refusal: nothing was filed; the next submission is a new one
-        self._key = None
-        self._body = None
-        if error.code.startswith("step_up"):
-            self._token = None
+        if self._request.refused(error.code):
             self.step_up.show_code_error(error)
         self._lock(False)
         target = _FIELDS.get(error.field or "")
@@ -436,39 +374,26 @@ class LoanApplyScreen(Screen):
 
     @Slot()
     def on_query_button_clicked(self) -> None:
-        if not self._unknown or self.busy:
+        if not self._request.unknown or self.busy:
             return
         self.set_busy(True)
-        client = self._client
-        self._tasks.run(
-            lambda: client.get_me("/loan-applications"), self._on_queried, self._on_query_failed
-        )
+        self._tasks.run(self._request.fetch_records(), self._on_queried, self._on_query_failed)
 
     def _on_queried(self, result: Any) -> None:
         self.set_busy(False)
-        body = self._body or {}
-        known = self._snapshot or set()
-        found = next(
-            (
-                a
-                for a in _items(result)
-                if int(a.get("id", 0)) not in known
-                and _same_amount(a.get("amount"), body.get("amount"))
-            ),
-            None,
-        )
+        found = self._request.find_new(result, _same_application)
         self.query_button.hide()
         if found is not None:
-            self._forget_submission()
+            self._request.forget()
             self._show_done(found)
             return
-        self._unknown = False
-        self.set_error(NOT_FOUND)
+        self._request.unknown = False
+        self.set_error(self.tr(NOT_FOUND))
         self.set_valid(True)
 
     def _on_query_failed(self, _error: KioskError) -> None:
         self.set_busy(False)
-        self.set_error(QUERY_FAILED)
+        self.set_error(self.tr(QUERY_FAILED))
 
     def _show_done(self, application: dict[str, Any]) -> None:
         self._result = application
@@ -507,7 +432,7 @@ class LoanApplyScreen(Screen):
         self._revalidate()
 
     def _clear(self) -> None:
-        self._forget_submission()
+        self._request.forget()
         self._result = {}
         for field in self.fields.values():
             field.clear()
@@ -533,4 +458,4 @@ class LoanApplyScreen(Screen):
         self._clear()
 
     def extra(self) -> dict[str, Any]:
-        return {"outcome_unknown": self._unknown, "done": not self.done.isHidden()}
+        return {"outcome_unknown": self._request.unknown, "done": not self.done.isHidden()}

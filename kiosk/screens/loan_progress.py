@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.api import CenterClient
+from kiosk.api import CenterClient, records
 from kiosk.errors import HOTLINE, KioskError
 from kiosk.flows import FlowData
 from kiosk.money import yuan
-from kiosk.ui.screen import Screen
 from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.signed_in import SignedInScreen
 from kiosk.ui.tasks import TaskRunner
 
 LOAD_FAILED = f"暂时无法获取贷款申请进度，请点击“刷新”再试，或拨打{HOTLINE}热线咨询。"
@@ -38,7 +38,7 @@ QLabel[stage="todo"] { font-size: 20pt; color: #55606E; background: #E0E6EE;
 """
 
 
-class LoanProgressScreen(Screen):
+class LoanProgressScreen(SignedInScreen):
     """申请进度.
 
     Args:
@@ -46,16 +46,11 @@ class LoanProgressScreen(Screen):
         tasks: the task runner.
     """
 
-    idle_kind = "account"
-
     def __init__(
         self, client: CenterClient, tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE)
         self.primary_text = self.tr("刷新")
-        self._client = client
-        self._tasks = tasks
         self._applications: list[dict[str, Any]] = []
         self.cards: list[QWidget] = []
 
@@ -100,13 +95,12 @@ class LoanProgressScreen(Screen):
 
     def _on_loaded(self, result: Any) -> None:
         self.set_busy(False)
-        items = result.get("items") if isinstance(result, dict) else None
-        self._applications = [dict(i) for i in items or [] if isinstance(i, dict)]
+        self._applications = records(result)
         self._fill()
 
     def _on_failed(self, error: KioskError) -> None:
         self.set_busy(False)
-        self.set_error(error.message if error.status else LOAD_FAILED)
+        self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def applications(self) -> list[dict[str, Any]]:
         return [dict(a) for a in self._applications]

@@ -12,9 +12,10 @@ from kiosk.masking import mask_id, mask_phone
 from kiosk.reference import Reference
 from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
+from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
 from kiosk.ui.tasks import TaskRunner
-from kiosk.validation import PasswordPolicy, check_confirm, check_password
+from kiosk.validation import Check, PasswordPolicy
 
 #: Errors after which the reset token is spent: the resident must verify the phone again.
 _TOKEN_GONE = frozenset(
@@ -107,30 +108,19 @@ class NewPasswordScreen(Screen):
         self._revalidate()
 
     # -- validation ----------------------------------------
-    def _checks(self) -> dict[str, tuple[Field, bool, str]]:
-        policy = PasswordPolicy.from_center(self._reference.policy())
-        password = check_password(
-            self.password.text(),
-            policy,
-            id_number=str(self._data.get("id_number", "")),
-            phone=str(self._data.get("phone", "")),
-            username=str(self._data.get("login_account", "")),
+    def _checks(self) -> dict[str, tuple[Field, Check]]:
+        password, confirm = check_new_password(
+            self.password,
+            self.confirm,
+            PasswordPolicy.from_center(self._reference.policy()),
+            self._data,
+            str(self._data.get("login_account", "")),
         )
-        confirm = check_confirm(self.password.text(), self.confirm.text())
-        return {
-            "new_password": (self.password, password.ok, password.message),
-            "confirm": (self.confirm, confirm.ok, confirm.message),
-        }
+        return {"new_password": (self.password, password), "confirm": (self.confirm, confirm)}
 
     @Slot()
     def _revalidate(self) -> None:
-        ok = True
-        for name, (field, valid, message) in self._checks().items():
-            ok = ok and valid
-            if name in self._touched and field.text():
-                field.set_message("" if valid else message, "hint" if valid else "error")
-            elif not field.text():
-                field.set_message("", "hint")
+        ok = show_checks(self._checks(), self._touched)
         token = bool(self._data.get("reset_token"))
         self.set_valid(ok and token and self.captcha.ready)
 
@@ -174,16 +164,13 @@ class NewPasswordScreen(Screen):
         self.set_busy(False)
         if error.field in ("new_password", "password"):
             self.password.set_message(error.message, "error")
-        if error.field in ("captcha_answer", "captcha_id") or error.code.startswith("captcha"):
-            self.captcha.set_message(error.message)
+        self.captcha.submit_failed(error)
         message = error.message
         if error.code in _TOKEN_GONE or error.status == 410:
             self._data.pop("reset_token", None)
             message = self.tr(
                 "身份验证已过期，请点击“取消”后重新进行身份验证；如有疑问请拨打12329热线。"
             )
-        # A captcha is single use: every failed submit needs a new one. The passwords stay.
-        self.captcha.load()
         self.set_error(message)
         self._revalidate()
 

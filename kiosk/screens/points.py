@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kiosk.flows import FlowData
 from kiosk.hours import status_at, week_lines
 from kiosk.reference import Reference
+from kiosk.ui.i18n import translated
 from kiosk.ui.map_panel import MapPanel
 from kiosk.ui.qr import QrCard
 from kiosk.ui.screen import Screen
@@ -234,7 +235,9 @@ class PointsScreen(Screen):
         for number, point in enumerate(points, start=1):
             point_id = str(point.get("id"))
             status = status_at(point.get("opening_hours") or {}, now)
-            button = QPushButton(f"{number}. {point.get('name', '')}\n      {status.text}", self)
+            button = QPushButton(
+                f"{number}. {point.get('name', '')}\n      {translated(status.text)}", self
+            )
             button.setObjectName(f"point_{point_id}")
             button.setProperty("role", "pointItem")
             button.setCheckable(True)
@@ -275,7 +278,7 @@ class PointsScreen(Screen):
         hours = point.get("opening_hours") or {}
         status = status_at(hours, self._clock())
         self.name.setText(str(point.get("name", "")))
-        self.status.setText(status.text)
+        self.status.setText(translated(status.text))
         self.status.setProperty("open", "true" if status.is_open else "false")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
@@ -283,7 +286,7 @@ class PointsScreen(Screen):
         lines = [
             self.tr("地址：{address}").format(address=point.get("address", "")),
             self.tr("电话：{phone}").format(phone=point.get("phone", "")),
-            self.tr("办公时间：") + "；".join(week_lines(hours)),
+            self.tr("办公时间：") + self.tr("；").join(translated(w) for w in week_lines(hours)),
         ]
         if services:
             lines.append(self.tr("可办业务：") + "、".join(services))

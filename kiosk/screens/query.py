@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -25,18 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.api import CenterClient
+from kiosk.api import CenterClient, records
 from kiosk.errors import HOTLINE, KioskError
 from kiosk.flows import FlowData
 from kiosk.money import format_yuan, yuan
 from kiosk.printing import statement_html
 from kiosk.ui.pickers import MonthPicker, Segmented
-from kiosk.ui.printer import PrintError
-from kiosk.ui.screen import Screen
 from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.signed_in import PrintFn, SignedInScreen
 from kiosk.ui.tasks import TaskRunner
-
-PrintFn = Callable[[str], Path | None]
 
 PAGE_SIZE = 10
 EARLIEST = "2000-01"
@@ -79,7 +75,7 @@ def _set_row(table: QTableWidget, row: int, values: tuple[str, ...], numeric: se
         table.setItem(row, column, cell)
 
 
-class QueryScreen(Screen):
+class QueryScreen(SignedInScreen):
     """信息查询.
 
     Args:
@@ -88,8 +84,6 @@ class QueryScreen(Screen):
         print_html: prints an HTML document (returns the PDF path in demo mode and tests).
         clock: the current local time (the pickers' latest month).
     """
-
-    idle_kind = "account"
 
     def __init__(
         self,
@@ -100,18 +94,13 @@ class QueryScreen(Screen):
         *,
         clock: Callable[[], datetime] = datetime.now,
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE, print_html=print_html)
         self.primary_text = self.tr("查询")
-        self._client = client
-        self._tasks = tasks
-        self._print = print_html
         self._clock = clock
         self._history: dict[str, Any] = {}
         self._withdrawals: list[dict[str, Any]] = []
         self._page = 1
         self._ranged = False
-        self.last_print: Path | None = None
         self._build()
         self._connect_signals()
         self.set_valid(True)
@@ -297,7 +286,7 @@ class QueryScreen(Screen):
 
     def _on_failed(self, error: KioskError) -> None:
         self.set_busy(False)
-        self.set_error(error.message if error.status else LOAD_FAILED)
+        self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def _update_pager(self) -> None:
         pages = int(self._history.get("pages", 1)) if self._history else 1
@@ -321,8 +310,7 @@ class QueryScreen(Screen):
 
     def _on_withdrawals(self, result: Any) -> None:
         self.set_busy(False)
-        items = result.get("items") if isinstance(result, dict) else None
-        self._withdrawals = [dict(i) for i in items or [] if isinstance(i, dict)]
+        self._withdrawals = records(result)
         self.withdrawals_table.setRowCount(len(self._withdrawals))
         for row, item in enumerate(self._withdrawals):
             amount = item.get("amount")
@@ -378,12 +366,7 @@ class QueryScreen(Screen):
             totals=totals if isinstance(totals, dict) else {},
             issued_at=self._clock(),
         )
-        try:
-            self.last_print = self._print(document)
-        except PrintError as exc:
-            self.print_status.setText(exc.message)
-            return
-        self.print_status.setText(self.tr("明细正在打印，请在出纸口取走。"))
+        self.print_document(document, self.print_status, self.tr("明细正在打印，请在出纸口取走。"))
 
     def _on_statement_failed(self, error: KioskError) -> None:
         self.set_busy(False)

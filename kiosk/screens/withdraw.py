@@ -13,9 +13,8 @@ same key and body, so the center can execute it at most once.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Slot
@@ -30,19 +29,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.api import CenterClient, new_idempotency_key
+from kiosk.api import CenterClient, records
 from kiosk.errors import HOTLINE, OUTCOME_UNKNOWN, KioskError, OutcomeUnknown
 from kiosk.flows import FlowData
-from kiosk.money import check_yuan, from_wire, to_wire, yuan
+from kiosk.money import check_yuan, from_wire, same_amount, to_wire, yuan
 from kiosk.printing import receipt_html, withdrawal_receipt
 from kiosk.ui.field import Field
-from kiosk.ui.printer import PrintError
-from kiosk.ui.screen import INPUT_KIND, Screen
+from kiosk.ui.money_request import MoneyRequest, Prepared
+from kiosk.ui.screen import INPUT_KIND
 from kiosk.ui.scroll import enable_touch_scroll
-from kiosk.ui.step_up import StepUpBox, verify_step_up
+from kiosk.ui.signed_in import PrintFn, SignedInScreen
+from kiosk.ui.step_up import StepUpBox
 from kiosk.ui.tasks import TaskRunner
 
-PrintFn = Callable[[str], Path | None]
 TYPE_COLUMNS = 3
 
 _STYLE = """
@@ -68,12 +67,6 @@ QUERY_FAILED = (
 )
 
 
-def _items(body: Any) -> list[dict[str, Any]]:
-    if isinstance(body, dict) and isinstance(body.get("items"), list):
-        return [dict(item) for item in body["items"] if isinstance(item, dict)]
-    return []
-
-
 def _can_act(kind: dict[str, Any]) -> bool:
     """Online types: the center says the kiosk can settle it now; counter types: a slip can be
     made unless there is nothing to withdraw at all (closed account, zero balance)."""
@@ -85,14 +78,14 @@ def _can_act(kind: dict[str, Any]) -> bool:
         return True
 
 
-def _same_amount(a: Any, b: Any) -> bool:
-    try:
-        return from_wire(str(a)) == from_wire(str(b))
-    except ValueError:
-        return False
+def _same_withdrawal(found: Mapping[str, Any], body: Mapping[str, Any]) -> bool:
+    """Whether a withdrawal the center lists is the one this body asked for."""
+    return found.get("type") == body.get("type") and (
+        "amount" not in body or same_amount(found.get("amount"), body["amount"])
+    )
 
 
-class WithdrawScreen(Screen):
+class WithdrawScreen(SignedInScreen):
     """我要提取.
 
     Args:
@@ -101,8 +94,6 @@ class WithdrawScreen(Screen):
         print_html: prints an HTML document (returns the PDF path in demo mode and tests).
     """
 
-    idle_kind = "account"
-
     def __init__(
         self,
         client: CenterClient,
@@ -110,24 +101,15 @@ class WithdrawScreen(Screen):
         print_html: PrintFn,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setStyleSheet(_STYLE)
+        super().__init__(client, tasks, parent, style=_STYLE, print_html=print_html)
         self.primary_text = None
-        self._client = client
-        self._tasks = tasks
-        self._print = print_html
         self._types: list[dict[str, Any]] = []
         self._account: dict[str, Any] = {}
         self._kind: dict[str, Any] = {}
         self._max: Decimal | None = None
         # one submission: its key and body stay fixed until a definitive answer
-        self._key: str | None = None
-        self._body: dict[str, Any] | None = None
-        self._token: str | None = None
-        self._snapshot: set[str] | None = None
-        self._unknown = False
+        self._request = MoneyRequest(client, "/withdrawals", lambda w: str(w.get("withdrawal_no")))
         self._result: dict[str, Any] = {}
-        self.last_print: Path | None = None
         self.type_buttons: dict[str, QPushButton] = {}
         self._build()
         self._connect_signals()
@@ -301,7 +283,7 @@ class WithdrawScreen(Screen):
 
     # -- loading ------------------------------------------------------------------------------
     def enter(self, data: FlowData) -> None:
-        if self.page() != "form" or not self._unknown:
+        if self.page() != "form" or not self._request.unknown:
             self._clear_all()
             self._types = []
             self._fill_types()
@@ -325,7 +307,7 @@ class WithdrawScreen(Screen):
     def _on_loaded(self, result: tuple[Any, Any]) -> None:
         self.set_busy(False)
         types, account = result
-        self._types = _items(types)
+        self._types = records(types)
         self._account = dict(account) if isinstance(account, dict) else {}
         self._fill_types()
         self._show_list()
@@ -333,7 +315,7 @@ class WithdrawScreen(Screen):
     def _on_load_failed(self, error: KioskError) -> None:
         self.set_busy(False)
         self.reload_button.show()
-        self.set_error(error.message if error.status else LOAD_FAILED)
+        self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def _fill_types(self) -> None:
         for button in self.type_buttons.values():
@@ -430,7 +412,7 @@ class WithdrawScreen(Screen):
         if self.page() != "form" or self.primary_text is None:
             self.set_valid(False)
             return
-        if self._unknown:
+        if self._request.unknown:
             self.set_valid(False)
             return
         if not self._online():
@@ -455,7 +437,7 @@ class WithdrawScreen(Screen):
 
     @Slot()
     def on_types_button_clicked(self) -> None:
-        if self._unknown:
+        if self._request.unknown:
             return
         self._forget_submission()
         self.step_up.reset()
@@ -464,11 +446,7 @@ class WithdrawScreen(Screen):
 
     # -- submission ---------------------------------------------------------------------------
     def _forget_submission(self) -> None:
-        self._key = None
-        self._body = None
-        self._token = None
-        self._snapshot = None
-        self._unknown = False
+        self._request.forget()
         self._lock_form(False)
 
     def _lock_form(self, locked: bool) -> None:
@@ -482,51 +460,24 @@ class WithdrawScreen(Screen):
         if self.page() != "form" or self.busy:
             return
         self.set_error("")
-        if self._body is None:
-            body: dict[str, Any] = {"type": str(self._kind.get("code", ""))}
-            if self._online():
-                body["amount"] = self._amount_check().value
-            self._body = body
-            self._key = new_idempotency_key()
-        self._unknown = False
+        prepare = self._request.prepare(self._new_body, self.step_up if self._online() else None)
         self.set_busy(True)
-        client = self._client
-        need_token = self._online() and self._token is None and "step_up_token" not in self._body
-        challenge, code = self.step_up.challenge_id, self.step_up.code()
-        need_snapshot = self._snapshot is None
-
-        def prepare() -> tuple[set[str] | None, str | None]:
-            snapshot = None
-            if need_snapshot:
-                snapshot = {
-                    str(w.get("withdrawal_no")) for w in _items(client.get_me("/withdrawals"))
-                }
-            token = verify_step_up(client, challenge, code) if need_token else None
-            return snapshot, token
-
         self._tasks.run(prepare, self._on_prepared, self._on_prepare_failed)
 
-    def _on_prepared(self, result: tuple[set[str] | None, str | None]) -> None:
-        snapshot, token = result
-        if snapshot is not None:
-            self._snapshot = snapshot
-        if token is not None:
-            self._token = token
-        assert self._body is not None and self._key is not None
-        if self._online() and "step_up_token" not in self._body:
-            self._body["step_up_token"] = self._token
+    def _new_body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"type": str(self._kind.get("code", ""))}
+        if self._online():
+            body["amount"] = self._amount_check().value
+        return body
+
+    def _on_prepared(self, result: Prepared) -> None:
+        send = self._request.send(result)
         self._lock_form(True)
-        client, body, key = self._client, dict(self._body), self._key
-        self._tasks.run(
-            lambda: client.money_request("POST", "/me/withdrawals", json=body, idempotency_key=key),
-            self._on_settled,
-            self._on_money_failed,
-        )
+        self._tasks.run(send, self._on_settled, self._on_money_failed)
 
     def _on_prepare_failed(self, error: KioskError) -> None:
         self.set_busy(False)
-        if error.field == "code" or error.code.startswith("otp_"):
-            self.step_up.show_code_error(error)
+        self.step_up.show_verify_error(error)
         self.set_error(error.message)
         self._revalidate()
 
@@ -540,7 +491,7 @@ class WithdrawScreen(Screen):
     def _on_money_failed(self, error: KioskError) -> None:
         self.set_busy(False)
         if isinstance(error, OutcomeUnknown):
-            self._unknown = True
+            self._request.unknown = True
             self.set_error(OUTCOME_UNKNOWN)
             self._set_primary(self.tr("重新提交"))
             self.query_button.show()
@@ -548,11 +499,7 @@ class WithdrawScreen(Screen):
             self.on_query_button_clicked()
             return
         # a definitive answer: nothing was executed; the next submission is a new one
-        token_gone = error.code.startswith("step_up")
-        self._key = None
-        self._body = None
-        if token_gone:
-            self._token = None
+        if self._request.refused(error.code):
             self.step_up.show_code_error(error)
         self._lock_form(False)
         if error.field == "amount":
@@ -563,45 +510,31 @@ class WithdrawScreen(Screen):
     @Slot()
     def on_query_button_clicked(self) -> None:
         """Ask the center whether the submission whose answer was lost was executed."""
-        if not self._unknown or self.busy:
+        if not self._request.unknown or self.busy:
             return
         self.set_busy(True)
         self.query_button.setEnabled(False)
-        client = self._client
-        self._tasks.run(
-            lambda: client.get_me("/withdrawals"), self._on_queried, self._on_query_failed
-        )
+        self._tasks.run(self._request.fetch_records(), self._on_queried, self._on_query_failed)
 
     def _on_queried(self, result: Any) -> None:
         self.set_busy(False)
         self.query_button.setEnabled(True)
-        body = self._body or {}
-        known = self._snapshot or set()
-        found = next(
-            (
-                w
-                for w in _items(result)
-                if str(w.get("withdrawal_no")) not in known
-                and w.get("type") == body.get("type")
-                and ("amount" not in body or _same_amount(w.get("amount"), body["amount"]))
-            ),
-            None,
-        )
+        found = self._request.find_new(result, _same_withdrawal)
         if found is not None:
             self._forget_submission()
             self.query_button.hide()
             self._show_result(found, found.get("balance_after"), None)
             return
         # not executed: the resident may resubmit by hand, with the same key and body
-        self._unknown = False
+        self._request.unknown = False
         self.query_button.hide()
-        self.set_error(NOT_FOUND)
+        self.set_error(self.tr(NOT_FOUND))
         self.set_valid(True)
 
     def _on_query_failed(self, _error: KioskError) -> None:
         self.set_busy(False)
         self.query_button.setEnabled(True)
-        self.set_error(QUERY_FAILED)
+        self.set_error(self.tr(QUERY_FAILED))
 
     # -- the result ---------------------------------------------------------------------------
     def _show_result(self, withdrawal: dict[str, Any], balance: Any, receipt: Any) -> None:
@@ -667,12 +600,9 @@ class WithdrawScreen(Screen):
         receipt = self._result.get("receipt")
         if not isinstance(receipt, dict):
             return
-        try:
-            self.last_print = self._print(receipt_html(receipt))
-        except PrintError as exc:
-            self.print_status.setText(exc.message)
-            return
-        self.print_status.setText(self.tr("正在打印，请在出纸口取走回单。"))
+        self.print_document(
+            receipt_html(receipt), self.print_status, self.tr("正在打印，请在出纸口取走回单。")
+        )
 
     # -- reset --------------------------------------------------------------------------------
     def _clear_all(self) -> None:
@@ -707,4 +637,4 @@ class WithdrawScreen(Screen):
         self._fill_types()
 
     def extra(self) -> dict[str, Any]:
-        return {"page": self.page(), "outcome_unknown": self._unknown}
+        return {"page": self.page(), "outcome_unknown": self._request.unknown}

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.errors import KioskError
 from kiosk.ui.captcha import CaptchaView
 from kiosk.ui.field import Field
+from kiosk.ui.i18n import translated
 from kiosk.ui.screen import INPUT_KIND
 from kiosk.ui.tasks import TaskRunner
 
@@ -84,11 +85,18 @@ class CaptchaField(QWidget):
         self.changed.emit()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.view.set_failed(error.message)
+        self.view.set_failed(translated(error.message))
         self.changed.emit()
 
     def set_message(self, text: str) -> None:
         self.field.set_message(text, "error")
+
+    def submit_failed(self, error: KioskError) -> None:
+        """A submit with this captcha failed: show a captcha error, and load a new captcha
+        (each is single use). Nothing else the resident typed is lost."""
+        if error.field in ("captcha_answer", "captcha_id") or error.code.startswith("captcha"):
+            self.set_message(error.message)
+        self.load()
 
     @Slot(str)
     def on_field_text_changed(self, _text: str) -> None:

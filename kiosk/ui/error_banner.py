@@ -6,6 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from kiosk.ui.i18n import translated
 from kiosk.ui.theme import repolish
 
 __all__ = ["BANNER_KINDS", "ErrorBanner"]
@@ -98,6 +99,7 @@ class ErrorBanner(QWidget):
         if not text:
             self.clear()
             return
+        text = translated(text)
         self._label.setText(text)
         self.setAccessibleName(text)
         self.setAccessibleDescription(kind)

@@ -13,12 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.i18n import translated
 from kiosk.ui.theme import repolish
 
-__all__ = ["MESSAGE_KINDS", "Field"]
+__all__ = ["MESSAGE_KINDS", "Field", "caption"]
 
 #: Kinds accepted by :meth:`Field.set_message`.
 MESSAGE_KINDS = ("error", "hint", "ok")
+
+
+def caption(text: str, parent: QWidget, width: int) -> QLabel:
+    """A label in the label column of a form, for a row whose input is not a :class:`Field`."""
+    label = QLabel(text, parent)
+    label.setObjectName("fieldLabel")
+    label.setMinimumWidth(width)
+    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return label
 
 
 class Field(QWidget):
@@ -187,6 +197,7 @@ class Field(QWidget):
         """
         if kind not in MESSAGE_KINDS:
             raise ValueError(f"unknown message kind {kind!r}")
+        text = translated(text)
         if text != self._message.text():
             self._message.setText(text)
             self._message.setAccessibleName(text)

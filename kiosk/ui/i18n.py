@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator, Sign
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.flows import Flow
+from kiosk.texts import Sentence
 from kiosk.ui.resources import resource_path
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "LanguageToggle",
     "install_translator",
     "installed_language",
+    "translated",
     "translated_flow",
 ]
 
@@ -99,6 +101,20 @@ def translated_flow(flow: Flow) -> Flow:
         title=QCoreApplication.translate("Flow", flow.title),
         stages=tuple(QCoreApplication.translate("Flow", s) for s in flow.stages),
     )
+
+
+def translated(text: str) -> str:
+    """A sentence of a Qt-free core module (errors, checks, amounts, hours) in the current
+    language, context ``Core``; a :class:`~kiosk.texts.Sentence` has its template translated
+    before its values (translated too) are put in. A center's sentence, never in the
+    translation, stays as it is.
+    """
+    if not text:
+        return text
+    if isinstance(text, Sentence):
+        values = {k: translated(v) if isinstance(v, str) else v for k, v in text.values.items()}
+        return QCoreApplication.translate("Core", text.template).format(**values)
+    return QCoreApplication.translate("Core", text)
 
 
 class LanguageToggle(QPushButton):

@@ -293,7 +293,8 @@ class MapPanel(QWidget):
             lat += step
         font = QFont(self.font())
         markers = [projection.to_screen(p.lon, p.lat) for p in self._points]
-        for name, lon_c, lat_c, major in CITIES:
+        for city, lon_c, lat_c, major in CITIES:
+            name = self.tr(city)
             position = projection.to_screen(lon_c, lat_c)
             if not QRectF(self.rect()).contains(position):
                 continue

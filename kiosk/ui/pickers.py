@@ -165,7 +165,11 @@ class MonthPicker(QWidget):
         self.set_month(_month_text(self._index + step))
 
     def _show(self) -> None:
-        self.label.setText(f"{self._index // 12}年{self._index % 12 + 1:02d}月")
+        self.label.setText(
+            self.tr("{year}年{month}月").format(
+                year=self._index // 12, month=f"{self._index % 12 + 1:02d}"
+            )
+        )
         self.minus.setEnabled(self._index > self._earliest)
         self.plus.setEnabled(self._index < self._latest)
 

@@ -14,13 +14,11 @@ from pathlib import Path
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
-from kiosk.errors import HOTLINE
+from kiosk.errors import NO_PRINTER
 
-__all__ = ["PrintError", "print_html", "printer_for"]
+__all__ = ["NO_PRINTER", "PrintError", "print_html", "printer_for"]
 
 log = logging.getLogger(__name__)
-
-NO_PRINTER = f"打印机暂时不可用，请到柜台打印，或拨打{HOTLINE}热线；本次业务已办理，不受影响。"
 
 
 class PrintError(Exception):

@@ -10,16 +10,22 @@ import datetime as _dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.hours import HoursState, HoursStatus, status_at, today_text
+from kiosk.ui.i18n import translated
 from kiosk.ui.qr import QrCard
 from kiosk.ui.theme import repolish
 
 __all__ = ["ChannelStrip", "HoursPanel", "channel_caption", "main_point"]
 
 Clock = Callable[[], _dt.datetime]
+Points = Callable[[], Sequence[Mapping[str, Any]]]
+
+#: While shown, the followed hours are recomputed this often.
+REFRESH_MS = 60_000
 
 _KIND_CAPTIONS = {
     "wechat": "微信扫一扫，关注公众号",
@@ -129,7 +135,10 @@ class ChannelStrip(QWidget):
 
 
 class HoursPanel(QWidget):
-    """工作时间: today's hours of the kiosk's own center and whether counters are open now."""
+    """工作时间: today's hours of the kiosk's own center and whether counters are open now.
+
+    After :meth:`follow`, the panel recomputes its text every minute while it is shown.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +167,33 @@ class HoursPanel(QWidget):
         layout.addWidget(self.status)
         layout.addStretch(1)
         self._status: HoursStatus | None = None
+        self._points: Points = list
+        self._center_id = ""
+        self._clock: Clock = _dt.datetime.now
+        self.timer = QTimer(self)
+        self.timer.setObjectName("hoursTimer")
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    def follow(self, points: Points, center_id: str, clock: Clock) -> None:
+        """Show the hours of the main service point of ``center_id`` among ``points()`` at
+        ``clock()``, now and every minute while shown."""
+        self._points, self._center_id, self._clock = points, center_id, clock
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Recompute today's hours and the open/closed status of the followed center."""
+        self.show_point(main_point(self._points(), self._center_id), self._clock())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+        self.timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
 
     def show_point(self, point: Mapping[str, Any] | None, now: _dt.datetime) -> None:
         """Show today's hours and the open/closing/reopen status of ``point`` at ``now``."""
@@ -171,9 +207,9 @@ class HoursPanel(QWidget):
         closed = point.get("closed_dates") or ()
         self.point.setText(str(point.get("name", "")))
         self.setAccessibleName(_tr("今日工作时间") + " " + self.point.text())
-        self.today.setText(today_text(hours, now, closed=closed))
+        self.today.setText(translated(today_text(hours, now, closed=closed)))
         self._status = status_at(hours, now, closed=closed)
-        self._set_status(self._status.text, str(self._status.state))
+        self._set_status(translated(self._status.text), str(self._status.state))
 
     def _set_status(self, text: str, state: str) -> None:
         self.status.setText(text)

@@ -111,6 +111,11 @@ class StepUpBox(QWidget):
                 self.on_countdown_expired()
         self.code_field.set_message(error.message, "error")
 
+    def show_verify_error(self, error: KioskError) -> None:
+        """Trading the code for a token failed: a code error goes under the field."""
+        if error.field == "code" or error.code.startswith("otp_"):
+            self.show_code_error(error)
+
     def reset(self) -> None:
         """Forget the challenge and the code."""
         self.countdown.reset()

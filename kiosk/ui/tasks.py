@@ -13,13 +13,13 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from kiosk.errors import HOTLINE, KioskError
+from kiosk.errors import UNEXPECTED, KioskError
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-UNEXPECTED = f"系统暂时出现问题，您填写的内容已保留，请稍后重试；如仍不成功，请拨打{HOTLINE}热线。"
+__all__ = ["UNEXPECTED", "TaskRunner"]
 
 
 class _Relay(QObject):

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
-__all__ = ["Tile"]
+__all__ = ["Tile", "TileSpec", "add_tiles"]
+
+#: (target, title, subtitle, glyph, accent colour) of one tile.
+TileSpec = tuple[str, str, str, str, str]
 
 #: Smallest tile, in pixels.
 TILE_MIN_SIZE = QSize(300, 150)
@@ -131,3 +144,25 @@ class Tile(QPushButton):
         subtitle = self._subtitle.text()
         title = self._title.text()
         self.setAccessibleName(f"{title}，{subtitle}" if subtitle else title)
+
+
+def add_tiles(
+    grid: QGridLayout,
+    specs: Sequence[TileSpec],
+    parent: QWidget,
+    clicked: Callable[[str], None],
+    *,
+    columns: int = 3,
+) -> dict[str, Tile]:
+    """Lay tiles out in ``grid``, row by row; each is named ``tile_<target>`` and calls
+    ``clicked(target)``. Returns the tiles by target."""
+    tiles: dict[str, Tile] = {}
+    for index, (target, title, subtitle, glyph, accent) in enumerate(specs):
+        tile = Tile(title, subtitle, glyph, parent, accent=accent)
+        tile.setObjectName(f"tile_{target}")
+        tile.clicked.connect(lambda _=False, t=target: clicked(t))
+        grid.addWidget(tile, index // columns, index % columns)
+        tiles[target] = tile
+    for column in range(columns):
+        grid.setColumnStretch(column, 1)
+    return tiles

@@ -5,12 +5,13 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import Kiosk
-from tests.gui.drive import tap, wait_screen
+from tests.gui.helpers import tap, wait_for
 
 CENTER_ID = "yc"
 USERNAME = "demo2024"
@@ -24,7 +25,7 @@ def sign_in(qtbot: Any, kiosk: Kiosk) -> None:
     assert kiosk.client is not None
     kiosk.client.login(center_id=CENTER_ID, username=USERNAME, password=PASSWORD)
     kiosk.window.show_page("account_home")
-    wait_screen(qtbot, kiosk, "account_home")
+    wait_for(qtbot, kiosk, "account_home")
 
 
 def open_tile(qtbot: Any, kiosk: Kiosk, target: str) -> Any:
@@ -32,8 +33,22 @@ def open_tile(qtbot: Any, kiosk: Kiosk, target: str) -> Any:
     tile = kiosk.window.current_screen.findChild(QWidget, f"tile_{target}")
     assert tile is not None, f"no tile {target}"
     tap(qtbot, tile)
-    wait_screen(qtbot, kiosk, target)
+    wait_for(qtbot, kiosk, target)
     return kiosk.window.current_screen
+
+
+@contextlib.contextmanager
+def losing_answers(kiosk: Kiosk, marker: bytes, drops: int) -> Iterator[LosingProxy]:
+    """Within the block the kiosk reaches the center through a :class:`LosingProxy`."""
+    assert kiosk.client is not None
+    upstream = kiosk.client.base_url
+    proxy = LosingProxy(upstream, marker, drops=drops)
+    kiosk.client.base_url = proxy.url
+    try:
+        yield proxy
+    finally:
+        proxy.close()
+        kiosk.client.base_url = upstream
 
 
 class LosingProxy:

@@ -1,44 +1,33 @@
-"""Taps and typing shared by the GUI tests of sign-in, recovery and the public screens.
+"""Taps and typing shared by the GUI tests: they drive the real kiosk the way a resident does.
 
 Everything goes through real widgets: buttons are clicked with the mouse, digits are typed on the
-shell's on-screen keypad, long text with key clicks into the line edit.
+shell's on-screen keypad (or letters on its keyboard), long text with key clicks into the line
+edit.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from kiosk.app import Kiosk
-from kiosk.settings import Settings
 
 #: The seeded management center of Yinchuan and its demo resident with a web-hall account.
 CENTER_ID = "yc"
 WAIT_MS = 15000
 
 
-@pytest.fixture
-def settings(tmp_path: Path, center: Any) -> Settings:
-    """The kiosk of the Yinchuan center (the seed's id), against the real center."""
-    return Settings(
-        center_url=center.base_url,
-        kiosk_id="TEST-KIOSK-01",
-        center_id=CENTER_ID,
-        data_dir=tmp_path / "kiosk",
-        fullscreen=False,
-        demo=False,
-    )
-
-
-def tap(qtbot: Any, button: QAbstractButton) -> None:
-    """A finger on a button: it must be visible and enabled, as for a resident."""
-    assert button.isVisible(), f"{button.objectName() or button.text()} is not visible"
-    assert button.isEnabled(), f"{button.objectName() or button.text()} is disabled"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+def tap(qtbot: Any, widget: QWidget) -> None:
+    """A finger on a button or field: it must be visible and enabled, as for a resident."""
+    name = widget.objectName()
+    if not name and isinstance(widget, QAbstractButton):
+        name = widget.text()
+    assert widget.isVisible(), f"{name} is not visible"
+    assert widget.isEnabled(), f"{name} is disabled"
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def wait_for(qtbot: Any, kiosk: Kiosk, screen_id: str) -> None:
@@ -117,3 +106,76 @@ def sign_in(qtbot: Any, kiosk: Kiosk, username: str, password: str) -> None:
     type_text(qtbot, child(login, QLineEdit, "password"), password)
     primary(qtbot, kiosk)
     wait_for(qtbot, kiosk, "account_home")
+
+
+def find(kiosk: Kiosk, cls: type, name: str) -> Any:
+    widget = kiosk.window.findChild(cls, name)
+    assert widget is not None, f"no {cls.__name__} named {name}"
+    return widget
+
+
+def field(kiosk: Kiosk, name: str) -> QLineEdit:
+    screen = kiosk.window.current_screen
+    edit = screen.findChild(QLineEdit, name)
+    assert edit is not None, f"no field {name} on {kiosk.window.current_id}"
+    return edit
+
+
+def keypad_type(qtbot: Any, kiosk: Kiosk, name: str, text: str) -> None:
+    """Tap the field, then tap the on-screen keypad's keys."""
+    edit = field(kiosk, name)
+    tap(qtbot, edit)
+    qtbot.waitUntil(kiosk.window.keypad.isVisible, timeout=WAIT_MS)
+    for char in text:
+        tap(qtbot, kiosk.window.keypad.key(char))
+
+
+def keyboard_type(qtbot: Any, kiosk: Kiosk, name: str, text: str) -> None:
+    """Tap the field, then tap the on-screen keyboard's keys (letters and digits)."""
+    edit = field(kiosk, name)
+    tap(qtbot, edit)
+    keyboard = kiosk.window.keyboard
+    qtbot.waitUntil(keyboard.isVisible, timeout=WAIT_MS)
+    shift = keyboard.findChild(QAbstractButton, "key_shift")
+    for char in text:
+        if char.isalpha():
+            want_upper = char.isupper()
+            if shift.isChecked() != want_upper:
+                tap(qtbot, shift)
+            key = keyboard.findChild(QAbstractButton, f"key_{char.lower()}")
+        else:
+            key = keyboard.findChild(QAbstractButton, f"key_{char}")
+        assert key is not None, f"no key for {char!r}"
+        tap(qtbot, key)
+
+
+def primary_button(kiosk: Kiosk) -> QAbstractButton:
+    """The shell's primary button (to read its text or state without pressing it)."""
+    return kiosk.window.primary_button
+
+
+def wait_error(qtbot: Any, kiosk: Kiosk) -> str:
+    qtbot.waitUntil(lambda: bool(kiosk.window.current_screen.error), timeout=WAIT_MS)
+    return kiosk.window.current_screen.error
+
+
+def latest_code(kiosk: Kiosk, phone: str) -> str:
+    """The newest code the demo SMS gateway sent to ``phone``."""
+    assert kiosk.client is not None
+    messages = kiosk.client.demo_sms(phone)
+    assert messages, f"no SMS sent to {phone}"
+    text = str(messages[0].get("text") or messages[0].get("body") or "")
+    match = re.search(r"(?<!\d)(\d{6})(?!\d)", text)
+    assert match, text
+    return match.group(1)
+
+
+def resident(kiosk: Kiosk, *, registered: bool, status: str = "正常") -> dict[str, Any]:
+    assert kiosk.client is not None
+    for person in kiosk.client.demo_residents():
+        if (
+            bool(person.get("registered")) == registered
+            and person.get("account_status", status) == status
+        ):
+            return person
+    raise AssertionError("no such demo resident")

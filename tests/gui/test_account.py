@@ -13,7 +13,7 @@ from kiosk.app import Kiosk
 from kiosk.masking import mask_id
 from kiosk.money import yuan
 from tests.gui.business import ID_NUMBER_PREFIX, open_tile, sign_in
-from tests.gui.drive import primary, tap
+from tests.gui.helpers import primary_button, tap
 
 pytestmark = pytest.mark.gui
 
@@ -91,7 +91,7 @@ def test_query_range_paging_totals_and_statement(qtbot: Any, kiosk: Kiosk) -> No
     # a longer range by taps: 12 months further back, then 查询
     for _ in range(12):
         tap(qtbot, screen.from_picker.minus)
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: screen.history().get("from") != first["from"], timeout=WAIT_MS)
     longer = screen.history()
     assert longer["total"] > first["total"]
@@ -109,11 +109,11 @@ def test_query_range_paging_totals_and_statement(qtbot: Any, kiosk: Kiosk) -> No
         tap(qtbot, screen.to_picker.minus)
     assert screen.from_picker.month() > screen.to_picker.month()
     assert "起始月份不能晚于结束月份" in screen.error
-    assert not primary(kiosk).isEnabled()
+    assert not primary_button(kiosk).isEnabled()
     for _ in range(30):
         tap(qtbot, screen.to_picker.plus)
     assert not screen.error
-    assert primary(kiosk).isEnabled()
+    assert primary_button(kiosk).isEnabled()
 
     # the statement of the range, printed to a PDF
     tap(qtbot, screen.print_button)

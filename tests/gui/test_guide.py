@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QAbstractButton
 
 from tests.gui.helpers import (
     home_tile,
-    settings,  # noqa: F401  (the fixture: the kiosk of the seeded Yinchuan center)
     tap,
     wait_for,
 )

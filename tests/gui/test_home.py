@@ -15,7 +15,6 @@ from kiosk.hours import status_at, today_text
 from tests.gui.helpers import (
     CENTER_ID,
     home_tile,
-    settings,  # noqa: F401  (the fixture: the kiosk of the seeded Yinchuan center)
     tap,
     wait_for,
 )
@@ -78,10 +77,10 @@ def test_todays_hours_and_the_open_status(kiosk: Any, moment: _dt.datetime, expe
 
 def test_the_hours_timer_runs_only_while_home_is_shown(qtbot: Any, kiosk: Any) -> None:
     home = kiosk.window.screen_by_id("home")
-    assert home._timer.isActive()
+    assert home.hours.timer.isActive()
     tap(qtbot, home_tile(kiosk, "guide"))
     wait_for(qtbot, kiosk, "guide")
-    assert not home._timer.isActive()
+    assert not home.hours.timer.isActive()
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from kiosk.app import Kiosk
 from kiosk.money import yuan
 from tests.gui.business import CENTER_ID, PASSWORD, PHONE, USERNAME, open_tile, sign_in
-from tests.gui.drive import keypad_type, latest_code, primary, tap, wait_screen
+from tests.gui.helpers import keypad_type, latest_code, primary_button, tap, wait_for
 
 pytestmark = pytest.mark.gui
 
@@ -57,8 +57,8 @@ def test_quote_matches_an_independent_schedule(qtbot: Any, kiosk: Kiosk) -> None
         tap(qtbot, screen.term.minus)
     assert screen.term.value() == 15
     assert screen.method.value() == "equal_installment"
-    qtbot.waitUntil(lambda: primary(kiosk).isEnabled(), timeout=WAIT_MS)
-    tap(qtbot, primary(kiosk))
+    qtbot.waitUntil(lambda: primary_button(kiosk).isEnabled(), timeout=WAIT_MS)
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: bool(screen.quote()), timeout=WAIT_MS)
 
     rate = Decimal(rates["first_home"]["long"])
@@ -84,7 +84,7 @@ def test_quote_matches_an_independent_schedule(qtbot: Any, kiosk: Kiosk) -> None
 
     # 等额本金: the first month pays the most
     tap(qtbot, screen.method.buttons["equal_principal"])
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: screen.quote().get("method") == "equal_principal", timeout=WAIT_MS)
     first = Decimal(screen.quote()["monthly_payment"])
     principal = (Decimal(500000) / 180).quantize(CENT, rounding="ROUND_DOWN")
@@ -98,7 +98,7 @@ def test_application_with_step_up_then_progress(qtbot: Any, kiosk: Kiosk, center
     sign_in(qtbot, kiosk)
     screen = open_tile(qtbot, kiosk, "loan")
     tap(qtbot, screen.apply_button)
-    wait_screen(qtbot, kiosk, "loan_apply")
+    wait_for(qtbot, kiosk, "loan_apply")
     apply = kiosk.window.current_screen
     address = apply.fields["address"].line_edit
     address.setFocus()
@@ -107,19 +107,19 @@ def test_application_with_step_up_then_progress(qtbot: Any, kiosk: Kiosk, center
     keypad_type(qtbot, kiosk, "property_price", "1000000")
     keypad_type(qtbot, kiosk, "loan_amount", "300000")
     keypad_type(qtbot, kiosk, "repayment_card", "6217000012345678")
-    assert not primary(kiosk).isEnabled(), "no SMS code yet"
+    assert not primary_button(kiosk).isEnabled(), "no SMS code yet"
     tap(qtbot, apply.step_up.send_button)
     qtbot.waitUntil(lambda: bool(apply.step_up.challenge_id), timeout=WAIT_MS)
     keypad_type(qtbot, kiosk, "step_up_code", latest_code(kiosk, PHONE))
-    qtbot.waitUntil(lambda: primary(kiosk).isEnabled(), timeout=WAIT_MS)
-    tap(qtbot, primary(kiosk))
+    qtbot.waitUntil(lambda: primary_button(kiosk).isEnabled(), timeout=WAIT_MS)
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: bool(apply.result()), timeout=WAIT_MS)
     assert "已受理" in apply.done_label.text()
     assert "**** **** 5678" in apply.done_detail.text()
     assert "6217000012345678" not in apply.done_detail.text()
 
     tap(qtbot, apply.progress_button)
-    wait_screen(qtbot, kiosk, "loan_progress")
+    wait_for(qtbot, kiosk, "loan_progress")
     progress = kiosk.window.current_screen
     qtbot.waitUntil(lambda: bool(progress.cards), timeout=WAIT_MS)
     card = progress.cards[0]
@@ -130,7 +130,7 @@ def test_application_with_step_up_then_progress(qtbot: Any, kiosk: Kiosk, center
     center.clock.advance(8 * 24 * 3600)
     assert kiosk.client is not None
     kiosk.client.login(center_id=CENTER_ID, username=USERNAME, password=PASSWORD)
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(
         lambda: (
             bool(progress.cards)

@@ -22,7 +22,6 @@ from tests.gui.helpers import (
     demo_user,
     home_tile,
     primary,
-    settings,  # noqa: F401  (the fixture: the kiosk of the seeded Yinchuan center)
     sign_in,
     tap,
     type_text,
@@ -148,7 +147,7 @@ def test_wrong_password_keeps_the_username_and_asks_for_a_captcha_after_three(
 
 
 @pytest.fixture
-def kiosk_idle(qtbot: Any, qapp: Any, settings: Settings) -> Iterator[Kiosk]:  # noqa: F811
+def kiosk_idle(qtbot: Any, qapp: Any, settings: Settings) -> Iterator[Kiosk]:
     """The whole kiosk with a one-second idle limit on account views."""
     apply_theme(qapp)
     app = Kiosk(settings.with_(idle_account_s=1))

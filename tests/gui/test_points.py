@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractButton
 from tests.gui.helpers import (
     CENTER_ID,
     home_tile,
-    settings,  # noqa: F401  (the fixture: the kiosk of the seeded Yinchuan center)
     tap,
     wait_for,
 )

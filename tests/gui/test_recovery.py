@@ -15,7 +15,6 @@ from tests.gui.helpers import (
     demo_user,
     home_tile,
     primary,
-    settings,  # noqa: F401  (the fixture: the kiosk of the seeded Yinchuan center)
     sign_in,
     tap,
     type_digits,

@@ -9,17 +9,16 @@ import requests
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QLineEdit, QPushButton
 
 from kiosk.app import Kiosk
-
-from .drive import (
+from tests.gui.helpers import (
     field,
     keyboard_type,
     keypad_type,
     latest_code,
-    primary,
+    primary_button,
     resident,
     tap,
     wait_error,
-    wait_screen,
+    wait_for,
 )
 
 pytestmark = pytest.mark.gui
@@ -27,11 +26,11 @@ pytestmark = pytest.mark.gui
 
 def start_registration(qtbot: Any, kiosk: Kiosk, person: dict[str, Any]) -> None:
     tap(qtbot, kiosk.window.current_screen.tiles["registration"])
-    wait_screen(qtbot, kiosk, "center")
+    wait_for(qtbot, kiosk, "center")
     button = kiosk.window.current_screen.findChild(QPushButton, f"center_{person['center_id']}")
     tap(qtbot, button)
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "identity")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "identity")
 
 
 def enter_identity(qtbot: Any, kiosk: Kiosk, id_number: str, phone: str) -> None:
@@ -67,9 +66,9 @@ def test_whole_registration_by_taps(qtbot: Any, kiosk: Kiosk, center: Any) -> No
     person = resident(kiosk, registered=False)
     start_registration(qtbot, kiosk, person)
     enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
-    qtbot.waitUntil(lambda: primary(kiosk).isEnabled())
-    tap(qtbot, primary(kiosk))  # 发送验证码
-    wait_screen(qtbot, kiosk, "code")
+    qtbot.waitUntil(lambda: primary_button(kiosk).isEnabled())
+    tap(qtbot, primary_button(kiosk))  # 发送验证码
+    wait_for(qtbot, kiosk, "code")
     screen = kiosk.window.current_screen
     assert person["phone"][-4:] in screen.sent_label.text()
     assert person["phone"] not in screen.sent_label.text()  # masked
@@ -77,14 +76,14 @@ def test_whole_registration_by_taps(qtbot: Any, kiosk: Kiosk, center: Any) -> No
     assert not screen.resend_button.isEnabled()
 
     keypad_type(qtbot, kiosk, "code", latest_code(kiosk, person["phone"]))
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "credentials")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "credentials")
     assert kiosk.window.steps.current() == 1
 
     fill_credentials(qtbot, kiosk, "kiosk2026a", "Abc12345x")
-    qtbot.waitUntil(lambda: primary(kiosk).isEnabled())
-    tap(qtbot, primary(kiosk))  # 提交
-    wait_screen(qtbot, kiosk, "success")
+    qtbot.waitUntil(lambda: primary_button(kiosk).isEnabled())
+    tap(qtbot, primary_button(kiosk))  # 提交
+    wait_for(qtbot, kiosk, "success")
     assert kiosk.window.steps.current() == 2
 
     # The account really exists: sign in with it over HTTP.
@@ -108,7 +107,7 @@ def test_mismatch_keeps_what_was_typed(qtbot: Any, kiosk: Kiosk) -> None:
     start_registration(qtbot, kiosk, person)
     wrong_phone = "13900000000" if person["phone"] != "13900000000" else "13911111111"
     enter_identity(qtbot, kiosk, person["id_number"], wrong_phone)
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     message = wait_error(qtbot, kiosk)
     assert "柜台" in message
     assert kiosk.window.banner.message() == message
@@ -123,7 +122,7 @@ def test_invalid_id_is_explained_before_any_call(qtbot: Any, kiosk: Kiosk) -> No
     good = person["id_number"]
     broken = good[:-1] + ("1" if good[-1] != "1" else "2")
     enter_identity(qtbot, kiosk, broken, person["phone"])
-    assert not primary(kiosk).isEnabled()
+    assert not primary_button(kiosk).isEnabled()
     assert kiosk.window.current_screen.id_field.message()
 
 
@@ -131,12 +130,12 @@ def test_wrong_code_then_resend_countdown(qtbot: Any, kiosk: Kiosk, center: Any)
     person = resident(kiosk, registered=False)
     start_registration(qtbot, kiosk, person)
     enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "code")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "code")
     right = latest_code(kiosk, person["phone"])
     wrong = f"{(int(right) + 1) % 1000000:06d}"
     keypad_type(qtbot, kiosk, "code", wrong)
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     message = wait_error(qtbot, kiosk)
     assert "验证码" in message
     assert kiosk.window.current_id == "code"
@@ -153,20 +152,20 @@ def test_wrong_code_then_resend_countdown(qtbot: Any, kiosk: Kiosk, center: Any)
     new_code = latest_code(kiosk, person["phone"])
     field(kiosk, "code").clear()
     keypad_type(qtbot, kiosk, "code", new_code)
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "credentials")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "credentials")
 
 
 def test_expired_code(qtbot: Any, kiosk: Kiosk, center: Any) -> None:
     person = resident(kiosk, registered=False)
     start_registration(qtbot, kiosk, person)
     enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "code")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "code")
     code = latest_code(kiosk, person["phone"])
     center.clock.advance(301)
     keypad_type(qtbot, kiosk, "code", code)
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     message = wait_error(qtbot, kiosk)
     assert "过期" in message or "失效" in message
     assert kiosk.window.current_screen.resend_button.isEnabled()
@@ -177,13 +176,13 @@ def test_username_taken(qtbot: Any, kiosk: Kiosk) -> None:
     person = resident(kiosk, registered=False)
     start_registration(qtbot, kiosk, person)
     enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "code")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "code")
     keypad_type(qtbot, kiosk, "code", latest_code(kiosk, person["phone"]))
-    tap(qtbot, primary(kiosk))
-    wait_screen(qtbot, kiosk, "credentials")
+    tap(qtbot, primary_button(kiosk))
+    wait_for(qtbot, kiosk, "credentials")
     fill_credentials(qtbot, kiosk, str(taken["username"]), "Zyx98765w")
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     message = wait_error(qtbot, kiosk)
     assert "用户名" in message
     screen = kiosk.window.current_screen
@@ -219,9 +218,9 @@ def test_cancel_returns_home_at_once(qtbot: Any, kiosk: Kiosk) -> None:
     keypad_type(qtbot, kiosk, "id_number", person["id_number"][:6])
     back: QAbstractButton = kiosk.window.back_button
     tap(qtbot, back)  # 返回 to the center picker
-    wait_screen(qtbot, kiosk, "center")
+    wait_for(qtbot, kiosk, "center")
     tap(qtbot, back)  # 取消
-    wait_screen(qtbot, kiosk, "home")
+    wait_for(qtbot, kiosk, "home")
     assert kiosk.window.screen_by_id("identity").id_field.text() == ""
 
 
@@ -230,11 +229,11 @@ def test_center_gone_mid_flow_keeps_what_was_typed(qtbot: Any, kiosk: Kiosk, cen
     start_registration(qtbot, kiosk, person)
     enter_identity(qtbot, kiosk, person["id_number"], person["phone"])
     center.stop()  # the center goes away while the resident is at the kiosk
-    tap(qtbot, primary(kiosk))
+    tap(qtbot, primary_button(kiosk))
     message = wait_error(qtbot, kiosk)
     assert "12329" in message
     assert "Traceback" not in message and "Error" not in message
     assert kiosk.window.current_id == "identity"
     assert field(kiosk, "id_number").text() == person["id_number"]
     assert field(kiosk, "phone").text() == person["phone"]
-    assert primary(kiosk).isEnabled()  # the resident can simply try again
+    assert primary_button(kiosk).isEnabled()  # the resident can simply try again

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from kiosk.app import Kiosk
 from kiosk.errors import OUTCOME_UNKNOWN
-from tests.gui.business import PHONE, LosingProxy, header, open_tile, sign_in
-from tests.gui.drive import keypad_type, latest_code, primary, tap
+from tests.gui.business import PHONE, header, losing_answers, open_tile, sign_in
+from tests.gui.helpers import keypad_type, latest_code, primary_button, tap
 
 pytestmark = pytest.mark.gui
 
@@ -55,17 +55,23 @@ def fill_rent_form(qtbot: Any, kiosk: Kiosk, screen: Any, amount: str) -> None:
     qtbot.waitUntil(lambda: bool(screen.step_up.challenge_id), timeout=WAIT_MS)
     assert "****" in screen.step_up.sent_label.text()
     keypad_type(qtbot, kiosk, "step_up_code", latest_code(kiosk, PHONE))
-    qtbot.waitUntil(lambda: primary(kiosk).isEnabled(), timeout=WAIT_MS)
-    assert primary(kiosk).text() == "确认提取"
+    qtbot.waitUntil(lambda: primary_button(kiosk).isEnabled(), timeout=WAIT_MS)
+    assert primary_button(kiosk).text() == "确认提取"
 
 
-def test_rent_withdrawal_settles_at_once(qtbot: Any, kiosk: Kiosk, tmp_path: Path) -> None:
+def start_rent(qtbot: Any, kiosk: Kiosk, amount: str) -> tuple[Decimal, int, int, Any]:
+    """Sign in and fill the rent form: the balance, withdrawals and ledger entries before."""
     sign_in(qtbot, kiosk)
     before = balance(kiosk)
     known, entries = len(withdrawals(kiosk)), len(withdrawal_entries(kiosk))
     screen = open_rent(qtbot, kiosk)
-    fill_rent_form(qtbot, kiosk, screen, "1000")
-    tap(qtbot, primary(kiosk))
+    fill_rent_form(qtbot, kiosk, screen, amount)
+    return before, known, entries, screen
+
+
+def test_rent_withdrawal_settles_at_once(qtbot: Any, kiosk: Kiosk, tmp_path: Path) -> None:
+    before, known, entries, screen = start_rent(qtbot, kiosk, "1000")
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: screen.page() == "result", timeout=WAIT_MS)
 
     after = balance(kiosk)
@@ -87,24 +93,14 @@ def test_rent_withdrawal_settles_at_once(qtbot: Any, kiosk: Kiosk, tmp_path: Pat
 
 
 def test_lost_answer_is_retried_with_the_same_key_once(qtbot: Any, kiosk: Kiosk) -> None:
-    assert kiosk.client is not None
-    proxy = LosingProxy(kiosk.client.base_url, MARKER, drops=1)
-    try:
-        kiosk.client.base_url = proxy.url
-        sign_in(qtbot, kiosk)
-        before = balance(kiosk)
-        known, entries = len(withdrawals(kiosk)), len(withdrawal_entries(kiosk))
-        screen = open_rent(qtbot, kiosk)
-        fill_rent_form(qtbot, kiosk, screen, "800")
-        tap(qtbot, primary(kiosk))
+    with losing_answers(kiosk, MARKER, drops=1) as proxy:
+        before, known, entries, screen = start_rent(qtbot, kiosk, "800")
+        tap(qtbot, primary_button(kiosk))
         qtbot.waitUntil(lambda: screen.page() == "result", timeout=WAIT_MS)
-    finally:
-        proxy.close()
 
     assert len(proxy.seen) == 2, "one lost answer, one retry"
     keys = {header(raw, "Idempotency-Key") for raw in proxy.seen}
     assert len(keys) == 1 and "" not in keys
-    kiosk.client.base_url = kiosk.settings.center_url
     assert len(withdrawals(kiosk)) == known + 1
     assert len(withdrawal_entries(kiosk)) == entries + 1
     assert balance(kiosk) == before - Decimal(800)
@@ -112,28 +108,18 @@ def test_lost_answer_is_retried_with_the_same_key_once(qtbot: Any, kiosk: Kiosk)
 
 
 def test_unknown_outcome_is_asked_not_resubmitted(qtbot: Any, kiosk: Kiosk) -> None:
-    assert kiosk.client is not None
-    proxy = LosingProxy(kiosk.client.base_url, MARKER, drops=100)
-    try:
-        kiosk.client.base_url = proxy.url
-        sign_in(qtbot, kiosk)
-        before = balance(kiosk)
-        known, entries = len(withdrawals(kiosk)), len(withdrawal_entries(kiosk))
-        screen = open_rent(qtbot, kiosk)
-        fill_rent_form(qtbot, kiosk, screen, "500")
+    with losing_answers(kiosk, MARKER, drops=100) as proxy:
+        before, known, entries, screen = start_rent(qtbot, kiosk, "500")
         errors: list[str] = []
         screen.changed.connect(lambda: errors.append(screen.error))
-        tap(qtbot, primary(kiosk))
+        tap(qtbot, primary_button(kiosk))
         # every answer lost: the kiosk says so, asks the center and finds the withdrawal
         qtbot.waitUntil(lambda: screen.page() == "result", timeout=WAIT_MS * 2)
-    finally:
-        proxy.close()
 
     assert OUTCOME_UNKNOWN in errors
     attempts = len(proxy.seen)
     assert attempts >= 2
     assert len({header(raw, "Idempotency-Key") for raw in proxy.seen}) == 1
-    kiosk.client.base_url = kiosk.settings.center_url
     assert len(withdrawals(kiosk)) == known + 1
     assert len(withdrawal_entries(kiosk)) == entries + 1
     assert balance(kiosk) == before - Decimal(500)
@@ -150,8 +136,8 @@ def test_document_type_ends_in_a_counter_slip(qtbot: Any, kiosk: Kiosk) -> None:
     tap(qtbot, screen.type_buttons["house_purchase"])
     assert "购房合同" in screen.materials_label.text()
     assert not screen.amount_field.isVisible()
-    assert primary(kiosk).text() == "生成办理清单"
-    tap(qtbot, primary(kiosk))
+    assert primary_button(kiosk).text() == "生成办理清单"
+    tap(qtbot, primary_button(kiosk))
     qtbot.waitUntil(lambda: screen.page() == "result", timeout=WAIT_MS)
     assert "柜台" in screen.result_headline.text()
     assert "购房合同" in screen.result_detail.text()
@@ -167,4 +153,4 @@ def test_over_the_maximum_keeps_the_amount(qtbot: Any, kiosk: Kiosk) -> None:
     assert screen.amount_field.message_kind() == "error"
     assert "不能超过" in screen.amount_field.message()
     assert screen.amount_field.text() == "99999999"
-    assert not primary(kiosk).isEnabled()
+    assert not primary_button(kiosk).isEnabled()
