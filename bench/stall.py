@@ -67,8 +67,11 @@ def main() -> int:
     try:
         kiosk = build_kiosk(f"http://127.0.0.1:{proxy.port}")
         window = kiosk.window
+        kiosk._prebuild_timer.stop()
         while window.prebuild():
             pass
+        kiosk._prebuild_one()
+        __import__("gc").freeze()  # as run() does once every screen is built
         resident = next(r for r in kiosk.client.demo_residents() if not r.get("registered"))
         from kiosk.flows import REGISTRATION
 

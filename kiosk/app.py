@@ -7,6 +7,7 @@ come after the first frame, so the resident never waits for the network or for h
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable
@@ -39,11 +40,13 @@ class Kiosk(QObject):
 
     Signals:
         started(): the client and every screen are ready (after the first frame).
+        screens_built(): every screen has been built in idle time (switches are only switches).
         reference_refreshed(bool): a refresh from the center ended (True when it all succeeded).
     """
 
     started = Signal()
     reference_refreshed = Signal(bool)
+    screens_built = Signal()
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -313,6 +316,7 @@ class Kiosk(QObject):
     def _prebuild_one(self) -> None:
         if not self.window.prebuild():
             self._prebuild_timer.stop()
+            self.screens_built.emit()
 
     # -- reference data ----------------------------------------------------------------------------
     def refresh_reference(self) -> None:
@@ -526,6 +530,11 @@ class Operations(QObject):
         logging.getLogger().removeHandler(self.errors)
 
 
+def _freeze_startup_objects() -> None:
+    gc.collect()
+    gc.freeze()
+
+
 def _cache_age_s(cache: ReferenceCache) -> float | None:
     age = cache.age("centers")
     return age.total_seconds() if age is not None else None
@@ -577,6 +586,9 @@ def run(settings: Settings) -> int:
         kiosk.shutdown()
         single.release()
 
+    # Everything built by then lives as long as the kiosk: move it out of the garbage collector's
+    # sight, so the collections that happen during taps stay short.
+    kiosk.screens_built.connect(_freeze_startup_objects)
     QTimer.singleShot(0, after_first_frame)
     app.aboutToQuit.connect(shutdown)
     return int(app.exec())

@@ -43,6 +43,9 @@ class StepHeader(QWidget):
             stages: e.g. ``["第一步 身份验证", "第二步 填写注册信息", "注册成功"]``; an empty
                 list hides the header.
         """
+        if list(stages) == self._stages and self._labels:
+            self.setVisible(bool(self._stages))
+            return  # the same flow's stages: keep the labels (switching must stay cheap)
         while self._layout.count():
             item = self._layout.takeAt(0)
             widget = item.widget() if item is not None else None
