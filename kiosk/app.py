@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from kiosk import __version__
@@ -530,6 +530,20 @@ class Operations(QObject):
         logging.getLogger().removeHandler(self.errors)
 
 
+#: Width kept free beside the kiosk window for the demo SMS inbox.
+DEMO_INBOX_WIDTH = 460
+
+
+def _windowed_size(app: QApplication, *, demo: bool) -> QSize:
+    """As much of the screen as a kiosk would have (1920x1080 at most), leaving room for the
+    demo inbox beside it in demo mode."""
+    screen = app.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else QRect(0, 0, 1920, 1080)
+    width = min(1920, area.width() - (DEMO_INBOX_WIDTH + 20 if demo else 0))
+    height = min(1080, area.height() - 40)
+    return QSize(max(1024, width), max(720, height))
+
+
 def _freeze_startup_objects() -> None:
     gc.collect()
     gc.freeze()
@@ -559,7 +573,7 @@ def run(settings: Settings) -> int:
     if settings.fullscreen and not settings.demo:
         window.showFullScreen()
     else:
-        window.resize(1366, 900)
+        window.resize(_windowed_size(app, demo=settings.demo))
         window.show()
     ops: list[Operations] = []
 

@@ -29,7 +29,7 @@ class DemoInbox(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("演示短信收件箱（仅演示模式）"))
-        self.resize(560, 860)
+        self.resize(440, 860)
         self._residents_fn = residents
         self._sms_fn = sms
         self._tasks = tasks
@@ -41,6 +41,8 @@ class DemoInbox(QWidget):
         self.messages = QPlainTextEdit(self)
         self.messages.setReadOnly(True)
         self.messages.setObjectName("DemoMessages")
+        # A helper window for whoever runs the demo, not part of the kiosk: compact text.
+        self.setStyleSheet("QPlainTextEdit { font-size: 13pt; } QLabel { font-size: 14pt; }")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("演示居民（虚构数据）"), self))
         layout.addWidget(self.people, 2)

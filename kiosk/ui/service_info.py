@@ -143,6 +143,9 @@ class HoursPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hoursPanel")
+        # Word-wrapped labels in a grid cell do not grow the row: reserve room for two lines of
+        # hours and two of status, so a narrow window never draws them over each other.
+        self.setMinimumHeight(210)
         self.setProperty("card", True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(_STYLE)
