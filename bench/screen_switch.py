@@ -13,13 +13,22 @@ import statistics
 import sys
 import time
 
-from _harness import build_kiosk, start_center
+from _harness import build_kiosk, start_center, wait_for
+from PySide6.QtCore import QTimer
 
 from kiosk.flows import RECOVERY, REGISTRATION
 
 
+def settle() -> None:
+    """Let the event loop finish what the previous switch posted, as between two real taps."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    wait_for(timer.timeout, lambda: timer.start(20))
+
+
 def switch(kiosk: object, action: object) -> float:
     window = kiosk.window  # type: ignore[attr-defined]
+    settle()
     start = time.perf_counter()
     action()  # type: ignore[operator]
     window.repaint()

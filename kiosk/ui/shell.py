@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -195,6 +196,7 @@ class MainWindow(QMainWindow):
     def add_screen(self, screen_id: str, screen: Screen) -> None:
         """Attach a ready screen to an id."""
         screen.setObjectName(f"screen_{screen_id}")
+        screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._screens[screen_id] = screen
         self.stack.addWidget(screen)
         screen.changed.connect(self._on_screen_changed)
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
         self._current_id = screen_id
         data = self._run.data if self._run is not None else {}
         screen.enter(data)
-        self.stack.setCurrentWidget(screen)
+        self._make_current(screen)
         self.header.set_title(screen.title() or (self._run.flow.title if self._run else ""))
         if self._run is not None and self._run.flow.stages:
             self.steps.set_stages(list(self._run.flow.stages))
@@ -346,6 +348,19 @@ class MainWindow(QMainWindow):
         else:
             self._update_input_panel(None)
         self.screen_shown.emit(screen_id)
+
+    def _make_current(self, screen: Screen) -> None:
+        """Show ``screen`` in the stack; only it counts for the window's minimum size.
+
+        A QStackedWidget is as large as its largest page; the hidden pages are made "ignored"
+        so that one large screen never forces every other one (and the window) past the kiosk's
+        1920x1080.
+        """
+        previous = self.stack.currentWidget()
+        if previous is not None and previous is not screen:
+            previous.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        screen.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.stack.setCurrentWidget(screen)
 
     def _sync(self) -> None:
         """Derive buttons, spinner and banner from the current screen's state."""
