@@ -495,5 +495,11 @@ class MainWindow(QMainWindow):
             self._idle_warning.setGeometry(self.rect())
 
     def stop_timers(self) -> None:
-        """Stop every timer the shell owns (shutdown and tests)."""
+        """Stop every timer the shell and its screens own (shutdown and tests).
+
+        Screens stop their countdowns in ``reset()``, which also wipes what they hold: at
+        shutdown nothing a resident typed may outlive the process anyway.
+        """
         self.idle_guard.set_limit(None)
+        for screen in self._screens.values():
+            screen.reset()

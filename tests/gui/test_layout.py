@@ -1,0 +1,63 @@
+"""Every screen fits the kiosk's 1920x1080 screen, with the keypad or keyboard open."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QLineEdit
+
+from kiosk.app import Kiosk
+from kiosk.flows import RECOVERY, REGISTRATION
+
+SCREEN_W, SCREEN_H = 1920, 1080
+
+FLOW_SCREENS = {
+    "center": REGISTRATION,
+    "identity": REGISTRATION,
+    "code": REGISTRATION,
+    "credentials": REGISTRATION,
+    "success": REGISTRATION,
+    "new_password": RECOVERY,
+    "reset_done": RECOVERY,
+}
+PAGES = (
+    "home",
+    "login",
+    "account_home",
+    "guide",
+    "points",
+    "account",
+    "query",
+    "loan",
+    "loan_apply",
+    "loan_progress",
+    "withdraw",
+)
+
+
+@pytest.mark.parametrize("screen_id", [*FLOW_SCREENS, *PAGES])
+def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) -> None:
+    window = kiosk.window
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    # Build every screen first: a hidden large screen must not widen the window either.
+    while window.prebuild():
+        pass
+    if screen_id in FLOW_SCREENS:
+        window.start_flow(FLOW_SCREENS[screen_id])
+        window._show(screen_id)
+    else:
+        window.show_page(screen_id)
+    qtbot.waitUntil(lambda: window.current_id == screen_id)
+    kinds = {
+        edit.property("inputKind"): edit
+        for edit in window.current_screen.findChildren(QLineEdit)
+        if edit.property("inputKind")
+    }
+    for edit in [None, *kinds.values()]:
+        if edit is not None:
+            window._update_input_panel(edit)
+        minimum = window.minimumSizeHint()
+        assert minimum.width() <= SCREEN_W, (screen_id, edit and edit.objectName(), minimum)
+        assert minimum.height() <= SCREEN_H, (screen_id, edit and edit.objectName(), minimum)
