@@ -249,9 +249,13 @@ def application_view(application: LoanApplication, loan_no: str | None) -> LoanA
         for index, name in enumerate(LOAN_STAGES)
     ]
     co = None
-    if application.co_applicant_name and application.co_applicant_id_number:
+    if application.co_applicant_id_number:
         co = CoApplicantOut(
-            name_masked=mask_name(application.co_applicant_name),
+            name_masked=(
+                mask_name(application.co_applicant_name)
+                if application.co_applicant_name
+                else "签约时柜台核对"
+            ),
             id_number_masked=mask_id_number(application.co_applicant_id_number),
         )
     method = loan_method(application.method)
@@ -402,9 +406,9 @@ def execute_loan_application(
     co_name: str | None = None
     co_id: str | None = None
     if body.co_applicant is not None:
-        co_name = body.co_applicant.name.strip()
-        if not co_name:
-            raise invalid_field("co_applicant_name", "请填写共同申请人姓名。")
+        # The kiosk has no Chinese input method: the name may be left for the counter to check
+        # against the spouse's ID card at 签约; the ID number identifies the co-applicant.
+        co_name = body.co_applicant.name.strip() or None
         try:
             co_id = normalise_id_number(
                 body.co_applicant.id_number, today=today, field="co_applicant_id_number"

@@ -128,7 +128,12 @@ class LoanApplyScreen(SignedInScreen):
             ),
             "amount": self._field(self.tr("贷款金额（元）"), "loan_amount", "digits", max_length=9),
             "co_name": self._field(
-                self.tr("配偶姓名"), "co_name", "text", required=False, max_length=32
+                self.tr("配偶姓名"),
+                "co_name",
+                "text",
+                required=False,
+                placeholder=self.tr("选填，签约时到柜台核对"),
+                max_length=32,
             ),
             "co_id": self._field(
                 self.tr("配偶身份证号"), "co_id", "id", required=False, max_length=18
@@ -265,8 +270,6 @@ class LoanApplyScreen(SignedInScreen):
             if not check.ok:
                 problems[key] = check.message if check.show_error else ""
         if self.couple.value() == "couple":
-            if not text["co_name"]:
-                problems["co_name"] = ""
             if len(text["co_id"]) != 18:
                 problems["co_id"] = "" if len(text["co_id"]) < 18 else self.tr("身份证号应为18位。")
         card = text["card"]

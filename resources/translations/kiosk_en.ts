@@ -776,27 +776,27 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Demo SMS inbox (demo mode only)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_inbox.py" line="45"/>
+        <location filename="../../kiosk/ui/demo_inbox.py" line="47"/>
         <source>演示居民（虚构数据）</source>
         <translation>Demo residents (fictitious data)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_inbox.py" line="47"/>
+        <location filename="../../kiosk/ui/demo_inbox.py" line="49"/>
         <source>演示短信网关已发送的短信（最新在前）</source>
         <translation>Messages sent by the demo SMS gateway (newest first)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_inbox.py" line="59"/>
+        <location filename="../../kiosk/ui/demo_inbox.py" line="61"/>
         <source>已注册 {u}</source>
         <translation>registered as {u}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_inbox.py" line="61"/>
+        <location filename="../../kiosk/ui/demo_inbox.py" line="63"/>
         <source>未注册</source>
         <translation>not registered</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/demo_inbox.py" line="64"/>
+        <location filename="../../kiosk/ui/demo_inbox.py" line="66"/>
         <source>  密码 {p}</source>
         <translation>  password {p}</translation>
     </message>
@@ -1182,7 +1182,7 @@ ID number: {id}    Mobile: {phone}</translation>
     <name>LoanApplyScreen</name>
     <message>
         <location filename="../../kiosk/screens/loan_apply.py" line="92"/>
-        <location filename="../../kiosk/screens/loan_apply.py" line="451"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="454"/>
         <source>提交申请</source>
         <extracomment>center error field → the form field that shows it</extracomment>
         <translation>Submit application</translation>
@@ -1218,92 +1218,97 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Spouse&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="134"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="135"/>
+        <source>选填，签约时到柜台核对</source>
+        <translation>Optional: checked at the counter when signing</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/screens/loan_apply.py" line="139"/>
         <source>配偶身份证号</source>
         <translation>Spouse&apos;s ID number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="136"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="141"/>
         <source>还款银行卡号</source>
         <translation>Repayment card number</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="138"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="143"/>
         <source>年</source>
         <translation> yrs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="157"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="162"/>
         <source>贷款期限</source>
         <translation>Loan term</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="158"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="163"/>
         <source>还款方式</source>
         <translation>Repayment method</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="159"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="164"/>
         <source>住房套数</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="160"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="165"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="163"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="168"/>
         <source>还款银行</source>
         <translation>Repayment bank</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="179"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="184"/>
         <source>查询结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="195"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="200"/>
         <source>查看办理进度</source>
         <translation>View progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="232"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="237"/>
         <source>我要贷款 · 贷款申请</source>
         <translation>Loans · Apply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="252"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="257"/>
         <source>请填写所购住房的详细地址。</source>
         <translation>Please enter the full address of the home you are buying.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="262"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="267"/>
         <source>建筑面积格式不正确，请填写数字，如 89.5。</source>
         <translation>Please enter the floor area as a number, e.g. 89.5.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="271"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="274"/>
         <source>身份证号应为18位。</source>
         <translation>The ID number must have 18 characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="275"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="278"/>
         <source>还款银行卡号应为12-19位数字，请核对后重新输入。</source>
         <translation>The repayment card number must have 12-19 digits. Please check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="359"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="362"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="405"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="408"/>
         <source>贷款申请已提交，中心已受理！</source>
         <translation>Loan application submitted and accepted by the center!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="408"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="411"/>
         <source>申请编号：{no}
 贷款金额：{amount}，{years}年，{method}
 月还款额：{monthly}
@@ -1598,25 +1603,25 @@ Last repayment {last}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="69"/>
-        <location filename="../../kiosk/ui/shell.py" line="232"/>
+        <location filename="../../kiosk/ui/shell.py" line="70"/>
+        <location filename="../../kiosk/ui/shell.py" line="234"/>
         <source>宁夏住房公积金网上业务大厅 | 个人用户</source>
         <translation>Ningxia Housing Provident Fund Online Service Hall | Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="89"/>
-        <location filename="../../kiosk/ui/shell.py" line="367"/>
-        <location filename="../../kiosk/ui/shell.py" line="371"/>
+        <location filename="../../kiosk/ui/shell.py" line="90"/>
+        <location filename="../../kiosk/ui/shell.py" line="382"/>
+        <location filename="../../kiosk/ui/shell.py" line="386"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="92"/>
+        <location filename="../../kiosk/ui/shell.py" line="93"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="367"/>
+        <location filename="../../kiosk/ui/shell.py" line="382"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2331,12 +2336,12 @@ Last repayment {last}</translation>
 <context>
     <name>StepHeader</name>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="105"/>
+        <location filename="../../kiosk/ui/step_header.py" line="108"/>
         <source>第{current}步，共{total}步：{name}</source>
         <translation>Step {current} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="110"/>
+        <location filename="../../kiosk/ui/step_header.py" line="113"/>
         <source>全部步骤已完成</source>
         <translation>All steps completed</translation>
     </message>

@@ -247,3 +247,24 @@ def test_application_input_is_checked(center: RunningCenter):
         "name_masked": "李*",
         "id_number_masked": SPOUSE_ID[:3] + "*" * 11 + SPOUSE_ID[-4:],
     }
+
+
+def test_the_spouses_name_may_be_left_for_the_counter(center: RunningCenter):
+    """The kiosk has no Chinese input: the ID number identifies the spouse, the counter checks
+    the name against the ID card at 签约."""
+    client = Client(center)
+    depositor_id, _ = demo_ids(center)
+    response = client.post(
+        "/me/loan-applications",
+        application(
+            "100000.00",
+            mint_step_up(center, depositor_id),
+            co_applicant={"name": "", "id_number": SPOUSE_ID},
+        ),
+        key=new_key(),
+    )
+    assert response.status_code == 201, response.text
+    assert response.json()["co_applicant"] == {
+        "name_masked": "签约时柜台核对",
+        "id_number_masked": SPOUSE_ID[:3] + "*" * 11 + SPOUSE_ID[-4:],
+    }
