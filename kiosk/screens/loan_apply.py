@@ -269,9 +269,8 @@ class LoanApplyScreen(SignedInScreen):
             check = check_yuan(text[key])
             if not check.ok:
                 problems[key] = check.message if check.show_error else ""
-        if self.couple.value() == "couple":
-            if len(text["co_id"]) != 18:
-                problems["co_id"] = "" if len(text["co_id"]) < 18 else self.tr("身份证号应为18位。")
+        if self.couple.value() == "couple" and len(text["co_id"]) != 18:
+            problems["co_id"] = "" if len(text["co_id"]) < 18 else self.tr("身份证号应为18位。")
         card = text["card"]
         if not 12 <= len(card) <= 19 or not card.isdigit():
             problems["card"] = (
