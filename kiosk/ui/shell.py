@@ -331,22 +331,26 @@ class MainWindow(QMainWindow):
         self._current_id = screen_id
         data = self._run.data if self._run is not None else {}
         screen.enter(data)
-        self._make_current(screen)
         self.header.set_title(screen.title() or (self._run.flow.title if self._run else ""))
-        if self._run is not None and self._run.flow.stages:
-            self.steps.set_stages(list(self._run.flow.stages))
+        # What goes away around the stack goes before the stack switches, what comes comes
+        # after: a layout activated in between must never need room for both screens' parts
+        # (it would grow the window past the screen).
+        stages = self._run.flow.stages if self._run is not None else ()
+        if not stages:
+            self.steps.hide()
+        focus = screen.focus_widget()
+        if focus is None:
+            self._update_input_panel(None)
+        self._make_current(screen)
+        if stages and self._run is not None:
+            self.steps.set_stages(list(stages))
             self.steps.set_current(self._run.stage)
             self.steps.show()
-        else:
-            self.steps.hide()
         limit = self._idle_limits.get(screen.idle_kind)
         self.idle_guard.set_limit(limit)
         self._sync()
-        focus = screen.focus_widget()
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self._update_input_panel(None)
         self.screen_shown.emit(screen_id)
 
     def _make_current(self, screen: Screen) -> None:

@@ -61,3 +61,32 @@ def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) 
         minimum = window.minimumSizeHint()
         assert minimum.width() <= SCREEN_W, (screen_id, edit and edit.objectName(), minimum)
         assert minimum.height() <= SCREEN_H, (screen_id, edit and edit.objectName(), minimum)
+
+
+def test_the_window_never_grows_past_the_screen_while_moving_between_screens(
+    qtbot: Any, kiosk: Kiosk
+) -> None:
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    while window.prebuild():
+        pass
+    visits: list[str] = []
+    for flow in (REGISTRATION, RECOVERY):
+        window.start_flow(flow)
+        for screen_id in flow.steps:
+            window._show(screen_id)
+            visits.append(screen_id)
+            for edit in window.current_screen.findChildren(QLineEdit):
+                if edit.property("inputKind"):
+                    window._update_input_panel(edit)
+        window.go_home()  # from a flow with steps and a keyboard straight to home
+        visits.append("home")
+        for page in PAGES:
+            window.show_page(page)
+            visits.append(page)
+        window.go_home()
+        visits.append("home")
+    qtbot.waitUntil(lambda: window.current_id == "home")
+    assert (window.width(), window.height()) == (SCREEN_W, SCREEN_H), visits
