@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings(config_file=args.config, overrides=overrides)
     except SettingsError as exc:
         print(exc.message, file=sys.stderr)
+        if not args.self_test:
+            _show_config_error(exc.message)
         return int(ExitCode.CONFIG_ERROR)
     if settings.demo and not settings.center_id:
         settings = settings.with_(center_id="yc")
@@ -62,6 +64,24 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.app import run
 
     return run(settings)
+
+
+def _show_config_error(message: str) -> None:
+    """Put the sentence on the kiosk's screen too: a windowed build has no console to print to.
+
+    Not on a headless run (offscreen platform), where nobody could close the box.
+    """
+    import os
+
+    if os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal"):
+        return
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication([])
+    box = QMessageBox(QMessageBox.Icon.Critical, "住房公积金自助服务终端", message)
+    box.setInformativeText("请联系信息技术人员修改配置文件后重新启动本终端。")
+    box.exec()
+    del app
 
 
 if __name__ == "__main__":
