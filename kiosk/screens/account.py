@@ -169,14 +169,13 @@ class AccountScreen(SignedInScreen):
 
     @Slot()
     def load(self) -> None:
-        self.set_error("")
-        self.set_busy(True)
-        self.reload_button.hide()
         client = self._client
-        self._tasks.run(lambda: client.get_me("/account"), self._on_loaded, self._on_failed)
+        self.run_busy(
+            self._tasks, lambda: client.get_me("/account"), self._on_loaded, self._on_failed
+        )
+        self.reload_button.hide()
 
     def _on_loaded(self, result: Any) -> None:
-        self.set_busy(False)
         account = dict(result) if isinstance(result, dict) else {}
         self._account = account
         for key, label in self.values.items():
@@ -185,7 +184,6 @@ class AccountScreen(SignedInScreen):
         self._show_balance_text()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         self.reload_button.show()
         self.show_load_error(error, self.tr(LOAD_FAILED))
 

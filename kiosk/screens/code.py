@@ -129,23 +129,20 @@ class CodeScreen(Screen):
 
     def submit(self) -> None:
         code = check_code(self.code_field.text(), CODE_LENGTH).value
-        self.set_error("")
-        self.set_busy(True)
         purpose, challenge_id = self._purpose, self._challenge_id
-        self._tasks.run(
+        self.run_busy(
+            self._tasks,
             lambda: self._client.verify_code(purpose, challenge_id, code),
             self._on_verified,
             self._on_verify_failed,
         )
 
     def _on_verified(self, result: dict[str, object]) -> None:
-        self.set_busy(False)
         self._result = dict(result)
         self.countdown.stop()
         self.finished.emit()
 
     def _on_verify_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         if error.code in ("otp_expired", "otp_exhausted"):
             self.code_field.clear()
             self.countdown.stop()

@@ -204,14 +204,13 @@ class CredentialsScreen(Screen):
 
     # -- 提交 -----------------------------------------------------------------------------------------
     def submit(self) -> None:
-        self.set_error("")
-        self.set_busy(True)
         token = str(self._data.get("registration_token", ""))
         username, password = self.username.text().strip(), self.password.text()
         email = self.email.text().strip() or None
         captcha_id, answer = self.captcha.captcha_id, self.captcha.answer()
         version, client = self._agreement_version, self._client
-        self._tasks.run(
+        self.run_busy(
+            self._tasks,
             lambda: client.register(
                 registration_token=token,
                 username=username,
@@ -226,11 +225,9 @@ class CredentialsScreen(Screen):
         )
 
     def _on_done(self, _result: object) -> None:
-        self.set_busy(False)
         self.finished.emit()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         fields = {
             "username": self.username,
             "password": self.password,

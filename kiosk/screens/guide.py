@@ -205,9 +205,9 @@ class GuideScreen(Screen):
             self._show_body(body)
             return
         self.text.setPlainText(self.tr("正在加载，请稍候……"))
-        self.set_busy(True)
         fetch = self._fetch
-        self._tasks.run(
+        self.run_busy(  # the error it clears was already cleared above
+            self._tasks,
             lambda: fetch(guide_id),
             lambda result: self._on_fetched(guide_id, result),
             self._on_fetch_failed,
@@ -218,14 +218,12 @@ class GuideScreen(Screen):
         self.text.verticalScrollBar().setValue(0)
 
     def _on_fetched(self, guide_id: str, result: Mapping[str, Any]) -> None:
-        self.set_busy(False)
         if guide_id != self._article_id:
             return
         self.article_title.setText(str(result.get("title") or self.article_title.text()))
         self._show_body(str(result.get("body") or ""))
 
     def _on_fetch_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         self.text.setPlainText("")
         self.set_error(self.tr("暂时无法打开这篇指南，请返回目录稍后再试，或拨打12329热线咨询。"))
 

@@ -111,23 +111,20 @@ class IdentityScreen(Screen):
     def submit(self) -> None:
         id_number = check_id_number(self.id_field.text()).value
         phone = check_phone(self.phone_field.text()).value
-        self.set_error("")
-        self.set_busy(True)
         purpose, center_id = self._purpose, self._center_id
-        self._tasks.run(
+        self.run_busy(
+            self._tasks,
             lambda: self._client.send_code(purpose, center_id, id_number, phone),
             lambda result: self._on_sent(result, id_number, phone),
             self._on_failed,
         )
 
     def _on_sent(self, result: dict[str, object], id_number: str, phone: str) -> None:
-        self.set_busy(False)
         self._challenge = dict(result)
         self._sent_for = (id_number, phone)
         self.finished.emit()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         if error.field in ("id_number", "phone"):
             field = self.id_field if error.field == "id_number" else self.phone_field
             field.set_message(error.message, "error")

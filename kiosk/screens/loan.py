@@ -249,17 +249,15 @@ class LoanQuoteScreen(SignedInScreen):
     def submit(self) -> None:
         if self.busy:
             return
-        self.set_error("")
-        self.set_busy(True)
         client, body = self._client, self.request_body()
-        self._tasks.run(
+        self.run_busy(
+            self._tasks,
             lambda: client.request("POST", "/loan-quotes", json=body, auth=True),
             self._on_quoted,
             self._on_failed,
         )
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         if error.field == "amount":
             self.amount_field.set_message(error.message, "error")
         elif error.field == "property_price":
@@ -267,7 +265,6 @@ class LoanQuoteScreen(SignedInScreen):
         self.set_error(error.message or self.tr(QUOTE_FAILED))
 
     def _on_quoted(self, result: Any) -> None:
-        self.set_busy(False)
         quote = dict(result) if isinstance(result, dict) else {}
         self._quote = quote
         first_label = (

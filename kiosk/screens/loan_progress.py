@@ -86,20 +86,19 @@ class LoanProgressScreen(SignedInScreen):
     def load(self) -> None:
         if self.busy:
             return
-        self.set_error("")
-        self.set_busy(True)
         client = self._client
-        self._tasks.run(
-            lambda: client.get_me("/loan-applications"), self._on_loaded, self._on_failed
+        self.run_busy(
+            self._tasks,
+            lambda: client.get_me("/loan-applications"),
+            self._on_loaded,
+            self._on_failed,
         )
 
     def _on_loaded(self, result: Any) -> None:
-        self.set_busy(False)
         self._applications = records(result)
         self._fill()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def applications(self) -> list[dict[str, Any]]:

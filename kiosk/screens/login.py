@@ -121,8 +121,6 @@ class LoginScreen(Screen):
 
     # -- 登录 --------------------------------------------------------
     def submit(self) -> None:
-        self.set_error("")
-        self.set_busy(True)
         kwargs: dict[str, Any] = {
             "center_id": self._center_id,
             "username": self.username.text().strip(),
@@ -132,10 +130,11 @@ class LoginScreen(Screen):
             kwargs["captcha_id"] = self.captcha.captcha_id
             kwargs["captcha_answer"] = self.captcha.answer()
         client = self._client
-        self._tasks.run(lambda: client.login(**kwargs), self._on_signed_in, self._on_failed)
+        self.run_busy(
+            self._tasks, lambda: client.login(**kwargs), self._on_signed_in, self._on_failed
+        )
 
     def _on_signed_in(self, result: dict[str, Any]) -> None:
-        self.set_busy(False)
         self._result = {
             "display_name": str(result.get("display_name") or ""),
             "idle_timeout": result.get("idle_timeout"),
@@ -145,7 +144,6 @@ class LoginScreen(Screen):
         self.finished.emit()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         if error.code in _WIPE_PASSWORD:
             self.password.clear()
         if error.code in ("captcha_required", "locked") or error.code.startswith("captcha"):

@@ -136,13 +136,12 @@ class NewPasswordScreen(Screen):
 
     # -- 提交 --------------------------------------------------------
     def submit(self) -> None:
-        self.set_error("")
-        self.set_busy(True)
         client = self._client
         reset_token = str(self._data.get("reset_token", ""))
         new_password = self.password.text()
         captcha_id, answer = self.captcha.captcha_id, self.captcha.answer()
-        self._tasks.run(
+        self.run_busy(
+            self._tasks,
             lambda: client.reset_password(
                 reset_token=reset_token,
                 new_password=new_password,
@@ -154,14 +153,12 @@ class NewPasswordScreen(Screen):
         )
 
     def _on_done(self, _result: object) -> None:
-        self.set_busy(False)
         self.password.clear()
         self.confirm.clear()
         self.captcha.clear()
         self.finished.emit()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         if error.field in ("new_password", "password"):
             self.password.set_message(error.message, "error")
         self.captcha.submit_failed(error)

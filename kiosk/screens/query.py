@@ -237,15 +237,15 @@ class QueryScreen(SignedInScreen):
     def load_page(self, page: int) -> None:
         if self.busy or page < 1 or not self.valid:
             return
-        self.set_error("")
-        self.set_busy(True)
         client, params = self._client, self._params(page)
-        self._tasks.run(
-            lambda: client.get_me("/deposits", params), self._on_history, self._on_failed
+        self.run_busy(
+            self._tasks,
+            lambda: client.get_me("/deposits", params),
+            self._on_history,
+            self._on_failed,
         )
 
     def _on_history(self, result: Any) -> None:
-        self.set_busy(False)
         history = dict(result) if isinstance(result, dict) else {}
         self._history = history
         self._page = int(history.get("page", 1))
@@ -285,7 +285,7 @@ class QueryScreen(SignedInScreen):
         self._update_pager()
 
     def _on_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
+        self.set_busy(False)  # for load_withdrawals (no run_busy: it keeps the error shown)
         self.show_load_error(error, self.tr(LOAD_FAILED))
 
     def _update_pager(self) -> None:

@@ -292,9 +292,6 @@ class WithdrawScreen(SignedInScreen):
     @Slot()
     def load(self) -> None:
         """Fetch the types (with the resident's maximum) and the account (the card on file)."""
-        self.set_error("")
-        self.set_busy(True)
-        self.reload_button.hide()
         client = self._client
 
         def fetch() -> tuple[Any, Any]:
@@ -302,10 +299,10 @@ class WithdrawScreen(SignedInScreen):
             account = client.get_me("/account")
             return types, account
 
-        self._tasks.run(fetch, self._on_loaded, self._on_load_failed)
+        self.run_busy(self._tasks, fetch, self._on_loaded, self._on_load_failed)
+        self.reload_button.hide()
 
     def _on_loaded(self, result: tuple[Any, Any]) -> None:
-        self.set_busy(False)
         types, account = result
         self._types = records(types)
         self._account = dict(account) if isinstance(account, dict) else {}
@@ -313,7 +310,6 @@ class WithdrawScreen(SignedInScreen):
         self._show_list()
 
     def _on_load_failed(self, error: KioskError) -> None:
-        self.set_busy(False)
         self.reload_button.show()
         self.show_load_error(error, self.tr(LOAD_FAILED))
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.flows import FlowData
+
+if TYPE_CHECKING:
+    from kiosk.errors import KioskError
+    from kiosk.ui.tasks import TaskRunner
+
+T = TypeVar("T")
 
 #: Dynamic property a QLineEdit sets to choose its on-screen input: "digits", "id" or "text".
 INPUT_KIND = "inputKind"
@@ -67,6 +74,28 @@ class Screen(QWidget):
         if message != self._error:
             self._error = message
             self.changed.emit()
+
+    def run_busy(
+        self,
+        tasks: TaskRunner,
+        fn: Callable[[], T],
+        on_done: Callable[[T], None],
+        on_error: Callable[[KioskError], None],
+    ) -> int:
+        """Clear the error, turn busy on and run ``fn`` on ``tasks``; busy goes off again before
+        ``on_done(result)`` or ``on_error(error)`` is called, whichever path the task takes."""
+
+        def done(result: T) -> None:
+            self.set_busy(False)
+            on_done(result)
+
+        def failed(error: KioskError) -> None:
+            self.set_busy(False)
+            on_error(error)
+
+        self.set_error("")
+        self.set_busy(True)
+        return tasks.run(fn, done, failed)
 
     # -- life cycle the shell drives -----------------------------------------------------------
     def title(self) -> str:
