@@ -239,6 +239,9 @@ class StaffPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("StaffPanel")
+        # It covers the kiosk window as an overlay: paint an opaque background of its own.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet("#StaffPanel { background: #ECEFF4; }")
         self._settings = settings
         self._client = client
         self._runner = runner
