@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -169,11 +169,16 @@ class Kiosk(QObject):
             log.exception("local cache unavailable at %s", self.settings.cache_path)
             self.cache = None
             return
-        for kind in ("centers", "service_points", "channels", "guides", "policy"):
+        self._adopt_cached(self.cache.kinds(), source="cache")
+
+    def _adopt_cached(self, kinds: Iterable[str], *, source: str) -> None:
+        """Show these kinds of reference data as the cache holds them now."""
+        if self.cache is None:
+            return
+        for kind in kinds:
             cached = self.cache.get(kind)
             if cached is not None:
-                data, fetched_at = cached
-                self.reference.update(kind, data, source="cache", at=fetched_at)
+                self.reference.update(kind, cached[0], source=source, at=cached[1])
 
     def _register_screens(self, client: CenterClient, tasks: TaskRunner) -> None:
         from kiosk.screens.code import CodeScreen
@@ -333,16 +338,9 @@ class Kiosk(QObject):
         )
 
     def _on_refreshed(self, report: Any) -> None:
-        if self.cache is not None:
-            for kind in ("centers", "service_points", "channels", "guides", "policy"):
-                cached = self.cache.get(kind)
-                if cached is not None:
-                    self.reference.update(kind, cached[0], source="center", at=cached[1])
-            for key in list(getattr(report, "succeeded", [])):
-                if str(key).startswith("guide:"):
-                    cached = self.cache.get(str(key))
-                    if cached is not None:
-                        self.reference.update(str(key), cached[0], source="center")
+        # Only what the center really gave now is labelled as the center's; a kind that failed
+        # keeps what it had (cache or bundled defaults).
+        self._adopt_cached([str(k) for k in getattr(report, "succeeded", [])], source="center")
         ok = not getattr(report, "failed", None)
         self._set_online(ok)
         self.window.header.set_center_name(self.reference.center_name(self.settings.center_id))
