@@ -13,6 +13,26 @@ __all__ = ["MonthPicker", "Segmented", "Stepper"]
 _BUTTON_SIZE = 72
 
 
+def _step_row(
+    owner: QWidget, name: str, *, label_width: int, font_pt: int
+) -> tuple[QPushButton, QLabel, QPushButton]:
+    """The "−  value  +" row that both pickers are made of, laid out on ``owner``."""
+    minus = _step_button("−", f"{name}_minus", owner)
+    plus = _step_button("+", f"{name}_plus", owner)
+    label = QLabel(owner)
+    label.setObjectName(f"{name}_value")
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMinimumWidth(label_width)
+    label.setStyleSheet(f"font-size: {font_pt}pt; font-weight: bold;")
+    layout = QHBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(8)
+    layout.addWidget(minus)
+    layout.addWidget(label)
+    layout.addWidget(plus)
+    return minus, label, plus
+
+
 def _step_button(text: str, name: str, parent: QWidget) -> QPushButton:
     button = QPushButton(text, parent)
     button.setObjectName(name)
@@ -53,19 +73,7 @@ class Stepper(QWidget):
         self._minimum, self._maximum = minimum, maximum
         self._suffix = suffix
         self._value = min(max(value, minimum), maximum)
-        self.minus = _step_button("−", f"{name}_minus", self)
-        self.plus = _step_button("+", f"{name}_plus", self)
-        self.label = QLabel(self)
-        self.label.setObjectName(f"{name}_value")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setMinimumWidth(150)
-        self.label.setStyleSheet("font-size: 24pt; font-weight: bold;")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.minus)
-        layout.addWidget(self.label)
-        layout.addWidget(self.plus)
+        self.minus, self.label, self.plus = _step_row(self, name, label_width=150, font_pt=24)
         self.minus.clicked.connect(self.on_minus_clicked)
         self.plus.clicked.connect(self.on_plus_clicked)
         self._show()
@@ -129,19 +137,7 @@ class MonthPicker(QWidget):
         self.setObjectName(name)
         self._earliest, self._latest = _month_index(earliest), _month_index(latest)
         self._index = min(max(_month_index(month), self._earliest), self._latest)
-        self.minus = _step_button("−", f"{name}_minus", self)
-        self.plus = _step_button("+", f"{name}_plus", self)
-        self.label = QLabel(self)
-        self.label.setObjectName(f"{name}_value")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setMinimumWidth(200)
-        self.label.setStyleSheet("font-size: 22pt; font-weight: bold;")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(8)
-        layout.addWidget(self.minus)
-        layout.addWidget(self.label)
-        layout.addWidget(self.plus)
+        self.minus, self.label, self.plus = _step_row(self, name, label_width=200, font_pt=22)
         self.minus.clicked.connect(lambda: self._move(-1))
         self.plus.clicked.connect(lambda: self._move(1))
         self._show()
