@@ -528,6 +528,11 @@ class Operations(QObject):
         logging.getLogger().removeHandler(self.errors)
 
 
+#: Services start this long after show() at the latest, even if no frame was painted by then.
+FIRST_FRAME_WAIT_MS = 2000
+#: Logged (INFO, logger ``kiosk.app``) when the home screen's first frame is on screen;
+#: ``bench/startup.py`` waits for it.
+FIRST_FRAME_MESSAGE = "first frame on screen"
 #: Width kept free beside the kiosk window for the demo SMS inbox.
 DEMO_INBOX_WIDTH = 460
 
@@ -601,7 +606,27 @@ def run(settings: Settings) -> int:
     # Everything built by then lives as long as the kiosk: move it out of the garbage collector's
     # sight, so the collections that happen during taps stay short.
     kiosk.screens_built.connect(_freeze_startup_objects)
-    QTimer.singleShot(0, after_first_frame)
+    # Services start once the home screen is on screen; should the window not be painted soon
+    # (not exposed yet at boot), they start anyway.
+    started: list[bool] = []
+
+    def phase_two() -> None:
+        if not started:
+            started.append(True)
+            if window.has_painted():
+                log.info(
+                    "%s %.0f ms after the kiosk started building it",
+                    FIRST_FRAME_MESSAGE,
+                    (time.monotonic() - kiosk.started_at) * 1000,
+                )
+            else:
+                log.warning(
+                    "no frame painted %d ms after show(): starting anyway", FIRST_FRAME_WAIT_MS
+                )
+            after_first_frame()
+
+    window.first_frame_painted.connect(phase_two)
+    QTimer.singleShot(FIRST_FRAME_WAIT_MS, phase_two)
     app.aboutToQuit.connect(shutdown)
     return int(app.exec())
 

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.flows import FlowData
@@ -94,15 +95,17 @@ class HomeScreen(Screen):
         layout.addLayout(channel_row)
 
         self._clock = clock
-        # The QR strip is filled right after the first frame (and after each refresh): making
-        # and painting four codes is the costliest part of the home screen.
+        # Making and painting four codes is the costliest part of the home screen: the strip is
+        # filled in the event loop after each refresh, and not before the home screen's first
+        # frame is on screen (see paintEvent).
+        self._painted = False
         self._channels_timer = QTimer(self)
         self._channels_timer.setObjectName("homeChannelsTimer")
         self._channels_timer.setSingleShot(True)
         self._channels_timer.setInterval(0)
         self._channels_timer.timeout.connect(self.update_channels)
         self.set_valid(True)
-        self.refresh()
+        self.refresh_hours()
 
     def title(self) -> str:
         return self.tr("首页")
@@ -111,8 +114,15 @@ class HomeScreen(Screen):
     @Slot()
     def refresh(self) -> None:
         """Read the reference data again (after a refresh from the center or the cache)."""
-        self._channels_timer.start()
+        if self._painted:
+            self._channels_timer.start()
         self.refresh_hours()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self._channels_timer.start()  # runs after this paint pass
 
     @Slot()
     def update_channels(self) -> None:

@@ -29,7 +29,8 @@ class IdleGuard(QObject):
     """Watches input on the whole application and warns, then times out, when idle.
 
     Armed with :meth:`set_limit`; disarmed with ``set_limit(None)`` (the public home
-    screen).  After ``limit`` seconds without a touch, key or wheel event it emits
+    screen). Only an armed guard filters the application's events: on the home screen, where
+    the kiosk waits most of the day, no event goes through Python for it.  After ``limit`` seconds without a touch, key or wheel event it emits
     ``warning(warning_seconds)`` and counts down, emitting ``countdown(n)`` once a second
     down to ``countdown(0)``, then ``timed_out()``.  Activity or :meth:`keep_alive` during the
     warning cancels it (``warning_cancelled()``) and the idle wait starts again.  The guard
@@ -58,7 +59,7 @@ class IdleGuard(QObject):
         tick_ms: int = 1000,
         app: QCoreApplication | None = None,
     ) -> None:
-        """Build a disarmed guard and install its event filter on the application.
+        """Build a disarmed guard (it watches the application's input once armed).
 
         Args:
             parent: the owner (the main window).
@@ -90,7 +91,6 @@ class IdleGuard(QObject):
         self._tick_timer.setInterval(tick_ms)
         self._installed = False
         self._connect_signals()
-        self.install()
 
     def _connect_signals(self) -> None:
         self._idle_timer.timeout.connect(self.on_idle_timer_timeout)
@@ -122,6 +122,7 @@ class IdleGuard(QObject):
         if seconds is not None and seconds <= 0:
             raise ValueError("the idle limit must be positive")
         self._limit = seconds
+        self._watch(seconds is not None)
         was_warning = self.is_warning()
         self._tick_timer.stop()
         self._remaining = 0
@@ -155,20 +156,23 @@ class IdleGuard(QObject):
         """Seconds left in the warning (0 when not warning)."""
         return self._remaining if self.is_warning() else 0
 
-    def install(self) -> None:
-        """Watch the application's input (done by the constructor)."""
-        if not self._installed:
-            self._app.installEventFilter(self)
-            self._installed = True
+    def is_watching(self) -> bool:
+        """Whether the guard's event filter is on the application (only while armed)."""
+        return self._installed
 
     def shutdown(self) -> None:
         """Stop every timer and stop watching input (before the window closes)."""
         self._idle_timer.stop()
         self._tick_timer.stop()
         self._limit = None
-        if self._installed:
+        self._watch(False)
+
+    def _watch(self, on: bool) -> None:
+        if on and not self._installed:
+            self._app.installEventFilter(self)
+        elif not on and self._installed:
             self._app.removeEventFilter(self)
-            self._installed = False
+        self._installed = on
 
     # -- events and slots ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -52,11 +53,14 @@ class MainWindow(QMainWindow):
         screen_shown(str): a screen became current (its id).
         reset_done(): every screen was wiped and home is shown (idle timeout, cancel, logout).
         flow_finished(str, dict): a flow reached its end (its name and its data).
+        first_frame_painted(): the window's first frame is on screen (emitted once, from the
+            event loop right after that paint); what is not needed to draw it waits for this.
     """
 
     screen_shown = Signal(str)
     reset_done = Signal()
     flow_finished = Signal(str, dict)
+    first_frame_painted = Signal()
 
     def __init__(
         self,
@@ -67,6 +71,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
+        # No dock widgets to animate: without this the central widget's first geometry is
+        # animated, which costs a frame and wakes Qt's private animation timer.
+        self.setAnimated(False)
         self.setWindowTitle(self.tr("宁夏住房公积金网上业务大厅 | 个人用户"))
         self._idle_limits = dict(idle_limits)
         self._screens: dict[str, Screen] = {}
@@ -79,6 +86,7 @@ class MainWindow(QMainWindow):
         self._current_id = ""
         self._before_reset: list[Callable[[], None]] = []
         self._flows: dict[str, Flow] = {}
+        self._painted = False
 
         self.header = HeaderBar(self)
         self.steps = StepHeader(self)
@@ -157,6 +165,18 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_app_focus_changed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            # A zero timer queued now runs once this paint pass is flushed, not before it (a
+            # timer started before show() would run ahead of the first frame).
+            self._painted = True
+            QTimer.singleShot(0, self.first_frame_painted.emit)
+
+    def has_painted(self) -> bool:
+        """Whether the first frame has been painted."""
+        return self._painted
 
     # -- parts built on first use (not on the path to the first frame) ------------------------
     @property
