@@ -1,7 +1,7 @@
 """Screen switches, including each screen's first show, against the 16 ms budget.
 
-The switch is measured from the call that changes screens to the end of a synchronous repaint of
-the whole window (``repaint()``), i.e. what a frame would contain. First shows are measured on a
+The switch is measured from the call that changes screens, through the layouts it invalidated, to
+the end of a synchronous repaint of the whole window (``repaint()``): more than a frame contains. First shows are measured on a
 fresh kiosk before any idle-time prebuilding, and again after it.
 
     .venv/bin/python bench/screen_switch.py
@@ -14,7 +14,7 @@ import sys
 import time
 
 from _harness import build_kiosk, start_center, wait_for
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 
 from kiosk.flows import RECOVERY, REGISTRATION
 
@@ -31,6 +31,9 @@ def switch(kiosk: object, action: object) -> float:
     settle()
     start = time.perf_counter()
     action()  # type: ignore[operator]
+    # The layouts the switch invalidated (Qt defers them to the event loop), then every pixel
+    # of the window: more than a real frame repaints, never less.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     window.repaint()
     return (time.perf_counter() - start) * 1000
 

@@ -1,4 +1,4 @@
-"""The kiosk's main window: header, step indicator, banner, one QStackedWidget, buttons, footer.
+"""The kiosk's main window: header, step indicator, banner, one screen stack, buttons, footer.
 
 The shell knows screens only through the :class:`~kiosk.ui.screen.Screen` contract and flows only
 through :mod:`kiosk.flows`. It derives the buttons, spinner and error banner from each screen's
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from kiosk.ui.idle_guard import IdleGuard, IdleWarning
 from kiosk.ui.keyboard import Keyboard
 from kiosk.ui.keypad import Keypad
 from kiosk.ui.screen import INPUT_KIND, Screen
+from kiosk.ui.screen_stack import ScreenStack
 from kiosk.ui.step_header import StepHeader
 
 log = logging.getLogger(__name__)
@@ -93,7 +92,7 @@ class MainWindow(QMainWindow):
         self.banner = ErrorBanner(self)
         self.notice = ErrorBanner(self)
         self.notice.setObjectName("NoticeBanner")
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenStack(self)
         self.stack.setObjectName("ScreenStack")
         self.back_button = QPushButton(self.tr("返回"), self)
         self.back_button.setObjectName("BackButton")
@@ -216,7 +215,6 @@ class MainWindow(QMainWindow):
     def add_screen(self, screen_id: str, screen: Screen) -> None:
         """Attach a ready screen to an id."""
         screen.setObjectName(f"screen_{screen_id}")
-        screen.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._screens[screen_id] = screen
         self.stack.addWidget(screen)
         screen.changed.connect(self._on_screen_changed)
@@ -352,39 +350,30 @@ class MainWindow(QMainWindow):
         data = self._run.data if self._run is not None else {}
         screen.enter(data)
         self.header.set_title(screen.title() or (self._run.flow.title if self._run else ""))
-        # What goes away around the stack goes before the stack switches, what comes comes
-        # after: a layout activated in between must never need room for both screens' parts
-        # (it would grow the window past the screen).
+        # Everything around the stack changes while no page is shown, then the layout runs
+        # once and the page is shown at its final size: it is laid out once (not once at the
+        # old width and again beside the keyboard), and no layout ever needs room for the
+        # parts of two screens (which would grow the window past the display).
+        if self.stack.currentWidget() is not screen:
+            self.stack.hide_current()
         stages = self._run.flow.stages if self._run is not None else ()
-        if not stages:
-            self.steps.hide()
-        focus = screen.focus_widget()
-        if focus is None:
-            self._update_input_panel(None)
-        self._make_current(screen)
         if stages and self._run is not None:
             self.steps.set_stages(list(stages))
             self.steps.set_current(self._run.stage)
             self.steps.show()
-        limit = self._idle_limits.get(screen.idle_kind)
-        self.idle_guard.set_limit(limit)
+        else:
+            self.steps.hide()
+        focus = screen.focus_widget()
+        self._update_input_panel(focus)
         self._sync()
+        central = self.centralWidget()
+        if central is not None and central.layout() is not None:
+            central.layout().activate()
+        self.stack.setCurrentWidget(screen)
+        self.idle_guard.set_limit(self._idle_limits.get(screen.idle_kind))
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self.screen_shown.emit(screen_id)
-
-    def _make_current(self, screen: Screen) -> None:
-        """Show ``screen`` in the stack; only it counts for the window's minimum size.
-
-        A QStackedWidget is as large as its largest page; the hidden pages are made "ignored"
-        so that one large screen never forces every other one (and the window) past the kiosk's
-        1920x1080.
-        """
-        previous = self.stack.currentWidget()
-        if previous is not None and previous is not screen:
-            previous.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        screen.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.stack.setCurrentWidget(screen)
 
     def _sync(self) -> None:
         """Derive buttons, spinner and banner from the current screen's state."""
@@ -496,12 +485,14 @@ class MainWindow(QMainWindow):
     def _update_input_panel(self, widget: QWidget | None) -> None:
         kind = widget.property(INPUT_KIND) if isinstance(widget, QLineEdit) else None
         if kind in ("digits", "id"):
-            self.keyboard.hide()
+            if self._keyboard is not None:
+                self._keyboard.hide()
             self.keypad.set_allow_x(kind == "id")
             self.keypad.show()
             self.input_panel.show()
         elif kind == "text":
-            self.keypad.hide()
+            if self._keypad is not None:
+                self._keypad.hide()
             self.keyboard.show()
             self.input_panel.show()
         elif isinstance(widget, QLineEdit):
