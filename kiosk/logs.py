@@ -11,7 +11,7 @@ Qt-free.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import re
 import sys
 import time
@@ -104,36 +104,69 @@ class ScrubFilter(logging.Filter):
         return True
 
 
-class SafeRotatingFileHandler(logging.handlers.RotatingFileHandler):
+class SafeRotatingFileHandler(logging.FileHandler):
     """A size-rotating file handler that keeps logging when the rollover cannot rename.
 
-    On Windows another process (an editor, a virus scanner, a second kiosk instance) holding the
-    log file open makes the rename fail with ``PermissionError``. Instead of losing records, the
-    handler keeps appending to the current file and tries again a minute later.
+    ``kiosk.log`` is renamed to ``kiosk.log.1`` (and so on up to ``backup_count``) when the
+    next record would take it past ``max_bytes``. On Windows another process (an editor, a virus
+    scanner, a second kiosk instance) holding the log file open makes the rename fail with
+    ``PermissionError``. Instead of losing records, the handler keeps appending to the current
+    file and tries again a minute later.
+
+    Built on ``logging.FileHandler`` rather than ``logging.handlers.RotatingFileHandler``:
+    that module imports ``socket``, ``pickle`` and ``queue``, about 10 ms before the kiosk's
+    first frame for features it never uses.
     """
 
     retry_after_s: float = 60.0
 
     def __init__(self, filename: str | Path, max_bytes: int, backup_count: int) -> None:
-        super().__init__(
-            filename, maxBytes=max_bytes, backupCount=backup_count, encoding="utf-8", delay=True
-        )
+        super().__init__(filename, mode="a", encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backup_count = backup_count
         self._blocked_until = 0.0
 
-    def shouldRollover(self, record: logging.LogRecord) -> bool:
-        """Like the base class, but not while a failed rollover is waiting to be retried."""
-        if time.monotonic() < self._blocked_until:
-            return False
-        return bool(super().shouldRollover(record))
-
-    def doRollover(self) -> None:
-        """Rotate the files; on a locked file keep writing to the current one."""
+    def emit(self, record: logging.LogRecord) -> None:
+        """Rotate first when this record would overfill the file, then write it."""
         try:
-            super().doRollover()
+            if self.should_rollover(record):
+                self.do_rollover()
+        except Exception:
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def should_rollover(self, record: logging.LogRecord) -> bool:
+        """Whether ``record`` would take the file past ``max_bytes`` (never while a failed
+        rollover waits to be retried)."""
+        if self.max_bytes <= 0 or time.monotonic() < self._blocked_until:
+            return False
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.seek(0, os.SEEK_END)
+        return size + len(self.format(record).encode("utf-8")) + 1 > self.max_bytes
+
+    def do_rollover(self) -> None:
+        """Rename ``kiosk.log`` to ``kiosk.log.1`` (shifting older ones); on a locked file keep
+        writing to the current one."""
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        base = self.baseFilename
+        try:
+            for index in range(self.backup_count - 1, 0, -1):
+                source = f"{base}.{index}"
+                if os.path.exists(source):
+                    self.rotate(source, f"{base}.{index + 1}")
+            if self.backup_count > 0:
+                self.rotate(base, f"{base}.1")
         except OSError:
             self._blocked_until = time.monotonic() + self.retry_after_s
-            if self.stream is None:  # the base class closed it before renaming
-                self.stream = self._open()
+        self.stream = self._open()
+
+    def rotate(self, source: str, dest: str) -> None:
+        """Rename ``source`` to ``dest``, replacing it (the step a locked file makes fail)."""
+        os.replace(source, dest)
 
 
 def _ours(handler: logging.Handler) -> bool:
