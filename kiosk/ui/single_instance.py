@@ -1,18 +1,24 @@
 """One kiosk per machine: a second start asks the first to come to the front and exits.
 
-Uses a ``QLocalServer`` (a named pipe on Windows, a socket file elsewhere) named after the
-application and the user.
+A lock file (``QLockFile``, released by the system if the kiosk dies) says which start is the
+first; it is taken before the first frame. The first kiosk then listens on a ``QLocalServer``
+(a named pipe on Windows, a socket file elsewhere) named after the application and the user,
+started after its first frame: Qt's network module is not loaded on the way to it.
 """
 
 from __future__ import annotations
 
 import getpass
 import logging
+import os
 import re
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +37,20 @@ def default_name() -> str:
 
 
 class SingleInstance(QObject):
-    """Owns the instance's local server.
+    """Owns the instance's lock and, once serving, its local server.
 
     Usage in the composition root::
 
         single = SingleInstance(app)
         if not single.try_acquire(default_name()):
             return 0                      # the first instance was asked to come forward
+        ...                               # first frame
+        single.serve()                    # later starts can now ask this one to come forward
         single.activation_requested.connect(window.bring_to_front)
+
+    Args:
+        parent: the owner.
+        lock_dir: where the lock file lives (the system's temporary folder by default).
 
     Signals:
         activation_requested: another start asked this instance to come to the front.
@@ -46,39 +58,61 @@ class SingleInstance(QObject):
 
     activation_requested = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, lock_dir: str | None = None) -> None:
         super().__init__(parent)
+        self._lock_dir = lock_dir or QDir.tempPath()
+        self._lock: QLockFile | None = None
+        self._name = ""
         self._server: QLocalServer | None = None
         self._clients: list[QLocalSocket] = []
 
     @property
     def acquired(self) -> bool:
-        return self._server is not None and self._server.isListening()
+        """Whether this is the first instance (it holds the lock)."""
+        return self._lock is not None and self._lock.isLocked()
 
     @property
     def server_name(self) -> str:
         return self._server.fullServerName() if self._server is not None else ""
 
     def try_acquire(self, name: str) -> bool:
-        """True when this is the first instance (it now listens on ``name``).
+        """True when this is the first instance (it now holds the lock for ``name``).
 
-        False when another instance answers on ``name``; it has been sent "raise".
+        False when another live instance holds it; that one has been asked to come to the
+        front (if it already serves; one still starting simply stays in front).
         """
+        lock = QLockFile(os.path.join(self._lock_dir, name + ".lock"))
+        lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
+        if lock.tryLock(0):
+            self._lock, self._name = lock, name
+            return True
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            log.error("single instance: cannot use the lock file in %s", self._lock_dir)
+            return True  # better a kiosk without the guard than no kiosk
         if self._notify_running(name):
             log.info("another kiosk is running; asked it to come to the front")
-            return False
+        else:
+            log.info("another kiosk is starting; this start ends")
+        return False
+
+    def serve(self) -> None:
+        """Listen for later starts (call once the first frame is on screen)."""
+        if self._lock is None or self._server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
+        name = self._name
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(name):
-            # A stale socket file left by a crash (Unix): nobody answered, so remove and retry.
+            # A stale socket file left by a crash (Unix): we hold the lock, so it is not in use.
             QLocalServer.removeServer(name)
             if not server.listen(name):
                 log.error("single instance: cannot listen on %s: %s", name, server.errorString())
                 server.deleteLater()
-                return True  # better a kiosk without the guard than no kiosk
+                return
         server.newConnection.connect(self.on_server_new_connection)
         self._server = server
-        return True
 
     def release(self) -> None:
         """Stop listening (tests, shutdown)."""
@@ -93,9 +127,14 @@ class SingleInstance(QObject):
             self._server.close()
             self._server.deleteLater()
             self._server = None
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
 
     @staticmethod
     def _notify_running(name: str) -> bool:
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket()
         socket.connectToServer(name)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
