@@ -581,6 +581,8 @@ def run(settings: Settings) -> int:
     ops: list[Operations] = []
 
     def after_first_frame() -> None:
+        gc.enable()  # off during start-up (see kiosk.__main__)
+        single.serve()
         ops.append(Operations(kiosk, app))
         if settings.demo:
             kiosk.start_services("")

@@ -104,8 +104,7 @@ class HomeScreen(Screen):
         self._channels_timer.setSingleShot(True)
         self._channels_timer.setInterval(0)
         self._channels_timer.timeout.connect(self.update_channels)
-        self.set_valid(True)
-        self.refresh_hours()
+        self.set_valid(True)  # the hours are read when the screen is entered (see enter)
 
     def title(self) -> str:
         return self.tr("首页")

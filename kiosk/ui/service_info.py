@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.hours import HoursState, HoursStatus, status_at, today_text
 from kiosk.ui.i18n import translated
-from kiosk.ui.qr import QrCard
 from kiosk.ui.theme import repolish
+
+if TYPE_CHECKING:  # the codes are made after the first frame
+    from kiosk.ui.qr import QrCard
 
 __all__ = ["ChannelStrip", "HoursPanel", "channel_caption", "main_point"]
 
@@ -121,6 +123,8 @@ class ChannelStrip(QWidget):
             self._layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
+        from kiosk.ui.qr import QrCard
+
         for index, (title, url, caption) in enumerate(wanted):
             card = QrCard(self, min_pixels=self._min_pixels)
             card.setObjectName(f"qr_{index}")

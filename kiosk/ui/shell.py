@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent
@@ -29,11 +29,13 @@ from kiosk.ui.error_banner import ErrorBanner
 from kiosk.ui.footer import FooterBar
 from kiosk.ui.header import HeaderBar
 from kiosk.ui.idle_guard import IdleGuard, IdleWarning
-from kiosk.ui.keyboard import Keyboard
-from kiosk.ui.keypad import Keypad
 from kiosk.ui.screen import INPUT_KIND, Screen
 from kiosk.ui.screen_stack import ScreenStack
 from kiosk.ui.step_header import StepHeader
+
+if TYPE_CHECKING:  # built on first use, not on the way to the first frame
+    from kiosk.ui.keyboard import Keyboard
+    from kiosk.ui.keypad import Keypad
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
     def keypad(self) -> Keypad:
         """The on-screen keypad (digits, and X for ID numbers)."""
         if self._keypad is None:
+            from kiosk.ui.keypad import Keypad
+
             self._keypad = Keypad(self.input_panel)
             self._keypad.hide()
             self._add_to_input_panel(self._keypad)
@@ -191,6 +195,8 @@ class MainWindow(QMainWindow):
     def keyboard(self) -> Keyboard:
         """The on-screen keyboard (letters, digits, e-mail keys)."""
         if self._keyboard is None:
+            from kiosk.ui.keyboard import Keyboard
+
             self._keyboard = Keyboard(self.input_panel)
             self._keyboard.setMinimumWidth(840)
             self._keyboard.hide()
@@ -367,8 +373,9 @@ class MainWindow(QMainWindow):
         self._update_input_panel(focus)
         self._sync()
         central = self.centralWidget()
-        if central is not None and central.layout() is not None:
-            central.layout().activate()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.activate()
         self.stack.setCurrentWidget(screen)
         self.idle_guard.set_limit(self._idle_limits.get(screen.idle_kind))
         if focus is not None:
