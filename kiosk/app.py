@@ -565,7 +565,12 @@ def run(settings: Settings) -> int:
     app.setApplicationVersion(__version__)
     from kiosk.ui.single_instance import SingleInstance, bring_to_front, default_name
 
-    single = SingleInstance(app)
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        lock_dir: str | None = str(settings.data_dir)
+    except OSError:
+        lock_dir = None  # the system's temporary folder
+    single = SingleInstance(app, lock_dir=lock_dir)
     if not single.try_acquire(default_name()):
         log.info("another kiosk is running: brought it to the front")
         return 0

@@ -117,16 +117,16 @@ def mask_card(s: str | None) -> str:
 
 _D = "[0-9\uff10-\uff19]"  # ASCII and full-width digits
 _SEP = "[ \\-\u3000]"
-_NUMBER_RE = re.compile(
-    "|".join(
-        (
-            # ID numbers written in groups: 640102 19900101 123X
-            rf"(?<!{_D}){_D}{{6}}{_SEP}{_D}{{8}}{_SEP}{_D}{{3}}[0-9\uff10-\uff19Xx\uff38\uff58]",
-            # phone numbers written in groups: 138 1234 5678, 138-1234-5678
-            rf"(?<!{_D})[1\uff11]{_D}{{2}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}(?!{_D})",
-            # any run of 11 or more digits (phones, 15/18-digit IDs, cards), with an ID's X
-            rf"(?<!{_D}){_D}{{11,}}[Xx\uff38\uff58]?",
-        )
+# A pattern string, not a compiled pattern: ``re`` compiles it on the first use and caches it,
+# so importing this module (on the way to the first frame, through logging) costs nothing.
+_NUMBER_PATTERN = "|".join(
+    (
+        # ID numbers written in groups: 640102 19900101 123X
+        rf"(?<!{_D}){_D}{{6}}{_SEP}{_D}{{8}}{_SEP}{_D}{{3}}[0-9\uff10-\uff19Xx\uff38\uff58]",
+        # phone numbers written in groups: 138 1234 5678, 138-1234-5678
+        rf"(?<!{_D})[1\uff11]{_D}{{2}}{_SEP}{_D}{{4}}{_SEP}{_D}{{4}}(?!{_D})",
+        # any run of 11 or more digits (phones, 15/18-digit IDs, cards), with an ID's X
+        rf"(?<!{_D}){_D}{{11,}}[Xx\uff38\uff58]?",
     )
 )
 _MAX_ID = 18
@@ -156,6 +156,6 @@ def scrub(text: str | None) -> str:
     """
     raw = _clean(text)
     try:
-        return _NUMBER_RE.sub(_mask_number, raw)
+        return re.sub(_NUMBER_PATTERN, _mask_number, raw)
     except Exception:  # pragma: no cover - a regex on a str does not fail; never break logging
         return MASK * len(raw)

@@ -77,6 +77,7 @@ class Field(QWidget):
         super().__init__(parent)
         self.setObjectName("field")
         self._kind = "hint"
+        self._styled_kind = "hint"  # the look the message label has now (the stylesheet's default)
         self._password = False
 
         self._required_mark = QLabel("*", self)
@@ -201,8 +202,11 @@ class Field(QWidget):
         if text != self._message.text():
             self._message.setText(text)
             self._message.setAccessibleName(text)
-        if kind != self._kind:
-            self._kind = kind
+        self._kind = kind
+        if text and kind != self._styled_kind:
+            # An empty message looks the same in every kind: re-style only what shows (every
+            # reset and entry would otherwise re-polish each field's message twice).
+            self._styled_kind = kind
             self._message.setProperty("kind", kind)
             repolish(self._message)
         invalid = bool(text) and kind == "error"

@@ -11,18 +11,28 @@ __all__ = ["MIN_WARNING_SECONDS", "IdleGuard", "IdleWarning"]
 #: The warning lasts at least this long, so a slow resident can react.
 MIN_WARNING_SECONDS = 20
 
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.Wheel,
-        QEvent.Type.TabletPress,
-        QEvent.Type.InputMethod,
-    }
-)
+
+def _activity_types() -> frozenset[QEvent.Type]:
+    """The events that count as a resident's activity (built when first needed: creating
+    ``QEvent.Type`` costs a few milliseconds that the first frame does without)."""
+    global _ACTIVITY  # noqa: PLW0603 - computed once
+    if _ACTIVITY is None:
+        _ACTIVITY = frozenset(
+            {
+                QEvent.Type.MouseButtonPress,
+                QEvent.Type.MouseButtonDblClick,
+                QEvent.Type.KeyPress,
+                QEvent.Type.TouchBegin,
+                QEvent.Type.TouchUpdate,
+                QEvent.Type.Wheel,
+                QEvent.Type.TabletPress,
+                QEvent.Type.InputMethod,
+            }
+        )
+    return _ACTIVITY
+
+
+_ACTIVITY: frozenset[QEvent.Type] | None = None
 
 
 class IdleGuard(QObject):
@@ -87,9 +97,9 @@ class IdleGuard(QObject):
         self._tick_timer = QTimer(self)
         self._tick_timer.setObjectName("idleTickTimer")
         self._tick_timer.setSingleShot(True)
-        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.setInterval(tick_ms)
         self._installed = False
+        self._activity: frozenset[QEvent.Type] = frozenset()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -169,6 +179,7 @@ class IdleGuard(QObject):
 
     def _watch(self, on: bool) -> None:
         if on and not self._installed:
+            self._activity = _activity_types()
             self._app.installEventFilter(self)
         elif not on and self._installed:
             self._app.removeEventFilter(self)
@@ -177,7 +188,7 @@ class IdleGuard(QObject):
     # -- events and slots ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Treat touches, clicks, keys and wheel turns as activity; never consume them."""
-        if self._limit is not None and event.type() in _ACTIVITY:
+        if self._limit is not None and event.type() in self._activity:
             self.keep_alive()
         return False
 
@@ -187,6 +198,9 @@ class IdleGuard(QObject):
             return
         self._remaining = self._warning_seconds
         self.warning.emit(self._remaining)
+        # Precise: the on-screen seconds must not drift (set here, not on the way to the
+        # first frame, where touching Qt's enums costs time).
+        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick_timer.start()
 
     def on_tick_timer_timeout(self) -> None:

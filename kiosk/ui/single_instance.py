@@ -14,7 +14,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ class SingleInstance(QObject):
 
     Args:
         parent: the owner.
-        lock_dir: where the lock file lives (the system's temporary folder by default).
+        lock_dir: where the lock file lives (the system's temporary folder by default; the
+            kiosk passes its data folder).
 
     Signals:
         activation_requested: another start asked this instance to come to the front.
@@ -60,7 +61,11 @@ class SingleInstance(QObject):
 
     def __init__(self, parent: QObject | None = None, *, lock_dir: str | None = None) -> None:
         super().__init__(parent)
-        self._lock_dir = lock_dir or QDir.tempPath()
+        if lock_dir is None:
+            import tempfile
+
+            lock_dir = tempfile.gettempdir()
+        self._lock_dir = lock_dir
         self._lock: QLockFile | None = None
         self._name = ""
         self._server: QLocalServer | None = None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.ui.resources import resource_path
@@ -65,6 +65,8 @@ def load_bundled_fonts() -> list[str]:
         families: list[str] = []
         folder = resource_path("fonts")
         if folder.is_dir():
+            from PySide6.QtGui import QFontDatabase  # its enums cost ~1 ms: only when needed
+
             for path in sorted(folder.iterdir()):
                 if path.suffix.lower() in (".otf", ".ttf", ".ttc"):
                     font_id = QFontDatabase.addApplicationFont(str(path))
@@ -85,6 +87,8 @@ def pick_font_family(preferences: tuple[str, ...] = FONT_PREFERENCES) -> str | N
     bundled = load_bundled_fonts()
     if bundled:
         return bundled[0]
+    from PySide6.QtGui import QFontDatabase
+
     installed = {family.casefold(): family for family in QFontDatabase.families()}
     for wanted in preferences:
         found = installed.get(wanted.casefold())
