@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -54,10 +54,8 @@ class HomeScreen(Screen):
         self._center_id = center_id
         self._online: bool | None = None
         self.welcome = QLabel(self.tr("欢迎使用住房公积金自助服务终端，请点击您要办理的业务"), self)
-        self.welcome.setObjectName("Welcome")
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setObjectName("Welcome")  # centred, large and blue: see the stylesheet
         self.welcome.setWordWrap(True)
-        self.welcome.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0D47A1;")
         grid = QGridLayout()
         grid.setSpacing(20)
         specs = (

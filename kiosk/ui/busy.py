@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QPointF, QSize, QTimer
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 __all__ = ["BusyIndicator"]
 
@@ -43,7 +44,7 @@ class _Spinner(QWidget):
         base = QColor("#1565C0")
         pen = QPen()
         pen.setWidthF(side * 0.09)
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setCapStyle(QtCore.Qt.PenCapStyle.RoundCap)
         for index in range(_STEPS):
             age = (self._step - index) % _STEPS
             color = QColor(base)
@@ -57,7 +58,7 @@ class _Spinner(QWidget):
         painter.end()
 
 
-class BusyIndicator(QWidget):
+class BusyIndicator(QFrame):
     """A spinner and one sentence, shown while a center call runs.
 
     The spinner's timer runs only while the indicator is visible.
@@ -71,8 +72,7 @@ class BusyIndicator(QWidget):
             text: the sentence; defaults to 正在提交，请稍候….
         """
         super().__init__(parent)
-        self.setObjectName("busyIndicator")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("busyIndicator")  # a QFrame: it paints its stylesheet background
         self._spinner = _Spinner(self)
         self._label = QLabel(text or self.tr("正在提交，请稍候…"), self)
         self._label.setObjectName("busyText")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6 import QtCore
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from kiosk.ui.i18n import translated
 from kiosk.ui.theme import repolish
@@ -40,7 +41,7 @@ class _BannerIcon(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height()) - 2
         circle = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QtCore.Qt.PenStyle.NoPen)
         painter.setBrush(self._color)
         painter.drawEllipse(circle)
         font = QFont(self.font())
@@ -48,11 +49,11 @@ class _BannerIcon(QWidget):
         font.setPixelSize(int(side * 0.68))
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        painter.drawText(circle, Qt.AlignmentFlag.AlignCenter, self._glyph)
+        painter.drawText(circle, QtCore.Qt.AlignmentFlag.AlignCenter, self._glyph)
         painter.end()
 
 
-class ErrorBanner(QWidget):
+class ErrorBanner(QFrame):
     """A red (error), amber (warning) or blue (info) band with an icon and one sentence.
 
     It shows exactly the text it gets (screens pass :class:`kiosk.errors.KioskError`
@@ -67,8 +68,7 @@ class ErrorBanner(QWidget):
             parent: the owning widget.
         """
         super().__init__(parent)
-        self.setObjectName("errorBanner")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("errorBanner")  # a QFrame: it paints its stylesheet background
         self.setProperty("kind", "error")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._kind = "error"
@@ -76,11 +76,11 @@ class ErrorBanner(QWidget):
         self._label = QLabel(self)
         self._label.setObjectName("bannerText")
         self._label.setWordWrap(True)
-        self._label.setTextFormat(Qt.TextFormat.PlainText)
+        self._plain_text = False  # set on the first message (see show_message)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(14)
-        layout.addWidget(self._icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self._icon)  # centred vertically: fixed size
         layout.addWidget(self._label, 1)
         self.hide()
 
@@ -100,6 +100,9 @@ class ErrorBanner(QWidget):
             self.clear()
             return
         text = translated(text)
+        if not self._plain_text:  # never rich text, whatever a message contains
+            self._label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self._plain_text = True
         self._label.setText(text)
         self.setAccessibleName(text)
         self.setAccessibleDescription(kind)

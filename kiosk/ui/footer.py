@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.ui.theme import repolish
 
 __all__ = ["FooterBar"]
 
 
-class FooterBar(QWidget):
+class FooterBar(QFrame):
     """``公积金服务热线 12329`` on the left, a short status text on the right.
 
     The status label's ``kind`` property (``"info"`` or ``"warning"``) colours it.
@@ -23,14 +22,13 @@ class FooterBar(QWidget):
             parent: the owning widget.
         """
         super().__init__(parent)
-        self.setObjectName("footerBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("footerBar")  # a QFrame: it paints its stylesheet background
         self._hotline = QLabel(self.tr("公积金服务热线 12329"), self)
         self._hotline.setObjectName("footerHotline")
         self._status = QLabel(self)
         self._status.setObjectName("footerStatus")
         self._status.setProperty("kind", "info")
-        self._status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # right-aligned by the stylesheet
         self._status.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 8, 24, 8)

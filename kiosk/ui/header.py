@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.i18n import LanguageToggle
 
 __all__ = ["HeaderBar"]
 
 
-class HeaderBar(QWidget):
+class HeaderBar(QFrame):
     """``宁夏住房公积金网上业务大厅 | 个人用户`` band with the title, center name and clock.
 
     The clock is refreshed at the start of each minute by a single-shot timer owned by
@@ -41,8 +41,7 @@ class HeaderBar(QWidget):
             now: the clock source (tests pass a fixed time).
         """
         super().__init__(parent)
-        self.setObjectName("headerBar")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("headerBar")  # a QFrame: it paints its stylesheet background itself
         self._now = now
 
         self._brand = QLabel(self.tr("宁夏住房公积金网上业务大厅 | 个人用户"), self)
@@ -50,15 +49,12 @@ class HeaderBar(QWidget):
         self._title = QLabel(self)
         self._title.setObjectName("headerTitle")
         self._center = QLabel(self)
-        self._center.setObjectName("headerCenter")
-        self._center.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._center.setObjectName("headerCenter")  # right-aligned by the stylesheet
         self._clock = QLabel(self)
         self._clock.setObjectName("headerClock")
-        self._clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self._elder = QPushButton(self.tr("大字"), self)
         self._elder.setObjectName("elderToggle")
-        self._elder.setCheckable(True)
-        self._elder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._elder.setCheckable(True)  # never takes the focus (stylesheet: NoFocus)
         self._elder.setAccessibleName(self.tr("大字模式"))
         self._elder.setVisible(show_elder_toggle)
 
@@ -79,10 +75,10 @@ class HeaderBar(QWidget):
         row.setSpacing(24)
         row.addLayout(left, 1)
         row.addLayout(right)
-        row.addWidget(self._elder, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self._elder)  # centred vertically: it cannot grow
         #: 中文/English (the composition root wires it and decides when it is shown).
         self.language_toggle = LanguageToggle(self)
-        row.addWidget(self.language_toggle, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.language_toggle)
         self._connect_signals()
         self._update_clock()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.flows import Flow
@@ -131,8 +131,7 @@ class LanguageToggle(QPushButton):
 
     def __init__(self, parent: QWidget | None = None, language: str = SOURCE_LANGUAGE) -> None:
         super().__init__(parent)
-        self.setObjectName("languageToggle")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setObjectName("languageToggle")  # never takes the focus (stylesheet: NoFocus)
         self.setStyleSheet(_STYLE)
         self._language = SOURCE_LANGUAGE
         self.set_language(language)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -200,7 +201,7 @@ class IdleGuard(QObject):
         self.warning.emit(self._remaining)
         # Precise: the on-screen seconds must not drift (set here, not on the way to the
         # first frame, where touching Qt's enums costs time).
-        self._tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._tick_timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
         self._tick_timer.start()
 
     def on_tick_timer_timeout(self) -> None:
@@ -245,14 +246,14 @@ class IdleWarning(QWidget):
         self._seconds = 0
         self._panel = QWidget(self)
         self._panel.setObjectName("idlePanel")
-        self._panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._panel.setAttribute(QtCore.Qt.WidgetAttribute.WA_StyledBackground, True)
         self._number = QLabel(self._panel)
         self._number.setObjectName("idleSeconds")
-        self._number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._number.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self._text = QLabel(self._panel)
         self._text.setObjectName("idleText")
         self._text.setWordWrap(True)
-        self._text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._text.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self._button = QPushButton(self.tr("继续"), self._panel)
         self._button.setObjectName("idleContinue")
         self._button.setProperty("role", "primary")
@@ -264,7 +265,7 @@ class IdleWarning(QWidget):
         panel_layout.addWidget(self._button)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(self._panel, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addWidget(self._panel, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
         self._panel.setMinimumWidth(640)
         self._panel.setMaximumWidth(820)

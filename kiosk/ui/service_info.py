@@ -10,9 +10,9 @@ import datetime as _dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.hours import HoursState, HoursStatus, status_at, today_text
 from kiosk.ui.i18n import translated
@@ -138,7 +138,7 @@ class ChannelStrip(QWidget):
         return [card.url() for card in self.cards]
 
 
-class HoursPanel(QWidget):
+class HoursPanel(QFrame):
     """工作时间: today's hours of the kiosk's own center and whether counters are open now.
 
     After :meth:`follow`, the panel recomputes its text every minute while it is shown.
@@ -150,9 +150,9 @@ class HoursPanel(QWidget):
         # Word-wrapped labels in a grid cell do not grow the row: reserve room for two lines of
         # hours and two of status, so a narrow window never draws them over each other.
         self.setMinimumHeight(210)
-        self.setProperty("card", True)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setProperty("card", True)  # a QFrame: it paints its stylesheet background
         self.setStyleSheet(_STYLE)
+        self._shown = False
         self.title = QLabel(_tr("今日工作时间"), self)
         self.title.setObjectName("hoursTitle")
         self.point = QLabel(self)
@@ -195,6 +195,7 @@ class HoursPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._shown = True
         self.refresh()
         self.timer.start()
 
@@ -222,7 +223,8 @@ class HoursPanel(QWidget):
         self.status.setText(text)
         if self.status.property("state") != state:
             self.status.setProperty("state", state)
-            repolish(self.status)
+            if self._shown:  # before its first show it is styled with the property when shown
+                repolish(self.status)
 
     def state(self) -> HoursState | None:
         """The state shown (None when no hours are known)."""

@@ -11,7 +11,8 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -206,7 +207,7 @@ class MainWindow(QMainWindow):
     def _add_to_input_panel(self, widget: QWidget) -> None:
         layout = self.input_panel.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, widget, 0, Qt.AlignmentFlag.AlignCenter)
+        layout.insertWidget(layout.count() - 1, widget, 0, QtCore.Qt.AlignmentFlag.AlignCenter)
 
     @property
     def idle_warning(self) -> IdleWarning:
@@ -379,7 +380,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(screen)
         self.idle_guard.set_limit(self._idle_limits.get(screen.idle_kind))
         if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.setFocus(QtCore.Qt.FocusReason.OtherFocusReason)
         self.screen_shown.emit(screen_id)
 
     def _sync(self) -> None:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6 import QtCore
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from kiosk.ui.theme import repolish
 
 __all__ = ["StepHeader"]
 
 
-class StepHeader(QWidget):
+class StepHeader(QFrame):
     """A row of stages: done ones carry a check mark, the current one is highlighted,
     future ones are grey.  Hidden while there are no stages.
 
@@ -26,8 +26,7 @@ class StepHeader(QWidget):
             parent: the owning widget.
         """
         super().__init__(parent)
-        self.setObjectName("stepHeader")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setObjectName("stepHeader")  # a QFrame: it paints its stylesheet background
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(16, 8, 16, 8)
         self._layout.setSpacing(8)
@@ -63,7 +62,7 @@ class StepHeader(QWidget):
             label = QLabel(self)
             label.setObjectName(f"stage_{index}")
             label.setProperty("role", "stage")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
             self._labels.append(label)
             self._layout.addWidget(label)
         self._layout.addStretch(1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -150,7 +150,7 @@ def repolish(widget: QWidget) -> None:
     Args:
         widget: the widget whose ``role``/``kind``/``state`` property was set.
     """
-    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+    if not widget.testAttribute(QtCore.Qt.WidgetAttribute.WA_WState_Polished):
         return  # not styled yet: the style sheet is applied, with the property, when it shows
     style = widget.style()
     style.unpolish(widget)
