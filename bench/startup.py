@@ -4,7 +4,7 @@ Budget (DESIGN.md): the kiosk at most 1.5 x the bare window, measured side by si
 Each round starts both programs as fresh processes, alternating which goes first; the figure is
 the wall time from process start to the end of the window's first paint pass.
 
-    .venv/bin/python bench/startup.py [--rounds 9]
+    .venv/bin/python bench/startup.py [--rounds 21]
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def once(what: str) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args()
     once("bare")
     once("kiosk")  # warm the OS file cache for both
@@ -61,7 +61,9 @@ def main() -> int:
     b, k = statistics.median(bare), statistics.median(kiosk)
     print(f"bare window  median {b * 1000:7.1f} ms  (min {min(bare) * 1000:.1f})")
     print(f"kiosk home   median {k * 1000:7.1f} ms  (min {min(kiosk) * 1000:.1f})")
-    print(f"ratio kiosk/bare: {k / b:.2f}  (budget 1.50)")
+    print(
+        f"ratio kiosk/bare: {k / b:.2f}  (budget 1.50; ratio of the minimums {min(kiosk) / min(bare):.2f})"
+    )
     return 0 if k / b <= 1.5 else 1
 
 

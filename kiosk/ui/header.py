@@ -52,7 +52,8 @@ class HeaderBar(QFrame):
         self._center.setObjectName("headerCenter")  # right-aligned by the stylesheet
         self._clock = QLabel(self)
         self._clock.setObjectName("headerClock")
-        self._elder = QPushButton(self.tr("大字"), self)
+        self._elder = QPushButton(self)  # (text, parent) would create QIcon: an overload has one
+        self._elder.setText(self.tr("大字"))
         self._elder.setObjectName("elderToggle")
         self._elder.setCheckable(True)  # never takes the focus (stylesheet: NoFocus)
         self._elder.setAccessibleName(self.tr("大字模式"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QTranslator, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from kiosk.flows import Flow
@@ -77,6 +77,8 @@ def install_translator(app: QCoreApplication, language: str) -> QTranslator | No
         return None
     installed = [kiosk]
     qt_own = QTranslator(app)
+    from PySide6.QtCore import QLibraryInfo  # only when English is installed
+
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_folder) and not qt_own.isEmpty():
         installed.append(qt_own)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 __all__ = ["MIN_WARNING_SECONDS", "IdleGuard", "IdleWarning"]
@@ -316,6 +316,8 @@ class IdleWarning(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Dim whatever is behind the panel."""
+        from PySide6.QtGui import QPainter  # not on the way to the first frame
+
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(0, 0, 0, 150))
         painter.end()
