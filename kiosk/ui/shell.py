@@ -237,9 +237,19 @@ class MainWindow(QMainWindow):
         self._rebuildable[screen_id] = factory
 
     def prebuild(self) -> bool:
-        """Build one not-yet-built screen; returns False when none is left (call from idle time)."""
+        """Build one not-yet-built screen, then the keypad, keyboard and idle overlay; returns
+        False when nothing is left (call from idle time, so a first show is only a switch)."""
         for screen_id in list(self._factories):
             self._materialise(screen_id)
+            return True
+        if self._keypad is None:
+            self.keypad.hide()
+            return True
+        if self._keyboard is None:
+            self.keyboard.hide()
+            return True
+        if self._idle_warning is None:
+            self.idle_warning.hide()
             return True
         return False
 
