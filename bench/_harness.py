@@ -23,6 +23,54 @@ def start_center() -> Any:
     return start_in_thread(CenterSettings(database_url=f"sqlite:///{tmp}/c.db", demo=True))
 
 
+class CenterProcess:
+    """A demo center in its own process, as in a deployment: its work never holds the GIL of
+    the kiosk being measured (an in-process center answering a captcha request would)."""
+
+    def __init__(self) -> None:
+        import socket
+        import subprocess
+        import time
+        import urllib.request
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        tmp = tempfile.mkdtemp(prefix="gjj-bench-")
+        self.base_url = f"http://127.0.0.1:{port}"
+        self._proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "center",
+                "--demo",
+                "--port",
+                str(port),
+                "--database-url",
+                f"sqlite:///{tmp}/c.db",
+                "--log-level",
+                "WARNING",
+            ],
+            cwd=str(Path(__file__).resolve().parent.parent),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(self.base_url + "/healthz", timeout=1):
+                    return
+            except OSError:
+                if time.monotonic() > deadline or self._proc.poll() is not None:
+                    self.stop()
+                    raise RuntimeError("the center did not start") from None
+                time.sleep(0.1)  # bench set-up only, before anything is measured
+
+    def stop(self) -> None:
+        self._proc.terminate()
+        self._proc.wait(timeout=30)
+
+
 def build_kiosk(center_url: str) -> Any:
     from kiosk.app import Kiosk
     from kiosk.settings import Settings

@@ -240,17 +240,18 @@ class MainWindow(QMainWindow):
         """Build one not-yet-built screen, then the keypad, keyboard and idle overlay; returns
         False when nothing is left (call from idle time, so a first show is only a switch)."""
         for screen_id in list(self._factories):
-            self._materialise(screen_id)
+            screen = self._materialise(screen_id)
+            # Style, lay out and paint it once, off screen, at the size it will have: its first
+            # show then finds every cache warm (stylesheet rules, text layouts, glyphs).
+            screen.setGeometry(self.stack.contentsRect())
+            screen.grab()
             return True
-        if self._keypad is None:
-            self.keypad.hide()
-            return True
-        if self._keyboard is None:
-            self.keyboard.hide()
-            return True
-        if self._idle_warning is None:
-            self.idle_warning.hide()
-            return True
+        for name in ("_keypad", "_keyboard", "_idle_warning"):
+            if getattr(self, name) is None:
+                part: QWidget = getattr(self, name.lstrip("_"))  # built now, hidden
+                part.adjustSize()
+                part.grab()  # warm its caches too
+                return True
         return False
 
     def rebuild_screens(self) -> None:
