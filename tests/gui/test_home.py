@@ -12,6 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from kiosk.hours import status_at, today_text
+from kiosk.ui.service_info import HoursPanel
 from tests.gui.helpers import (
     CENTER_ID,
     home_tile,
@@ -73,6 +74,36 @@ def test_todays_hours_and_the_open_status(kiosk: Any, moment: _dt.datetime, expe
         assert "明天（周四）09:00上班" in status
     if expected == "正在办公":
         assert home.hours.today.text() == "今日 09:00-12:00 13:30-17:30"
+    pill = home.hours.status.grab().toImage()
+    assert pill.pixelColor(4, pill.height() // 2).name() == STATUS_COLOURS[expected]
+
+
+#: The background of the status line for each opening state.
+STATUS_COLOURS = {
+    "正在办公": "#2e7d32",
+    "即将下班": "#e65100",
+    "午间休息": "#fff4e5",
+    "已下班": "#55606e",
+    "今日休息": "#55606e",
+}
+
+
+def test_the_status_colour_follows_the_state_before_the_panel_was_ever_shown(
+    qtbot: Any, kiosk: Any
+) -> None:
+    """A prebuilt screen's hours card is styled (painted off screen) before it is first shown;
+    a later change of state must still change its colour."""
+    panel = HoursPanel()
+    qtbot.addWidget(panel)
+    panel.grab()  # styled and painted, never shown
+    point = next(p for p in kiosk.client.service_points() if p["center_id"] == CENTER_ID)
+    for moment, expected in (
+        (_dt.datetime(2025, 6, 4, 10, 0), "正在办公"),
+        (_dt.datetime(2025, 6, 4, 19, 0), "已下班"),
+    ):
+        panel.show_point(point, moment)
+        pill = panel.status.grab().toImage()
+        assert pill.pixelColor(4, pill.height() // 2).name() == STATUS_COLOURS[expected]
 
 
 def test_the_hours_timer_runs_only_while_home_is_shown(qtbot: Any, kiosk: Any) -> None:
