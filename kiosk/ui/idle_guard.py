@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QPaintEvent
@@ -13,27 +15,22 @@ __all__ = ["MIN_WARNING_SECONDS", "IdleGuard", "IdleWarning"]
 MIN_WARNING_SECONDS = 20
 
 
+@functools.cache
 def _activity_types() -> frozenset[QEvent.Type]:
     """The events that count as a resident's activity (built when first needed: creating
     ``QEvent.Type`` costs a few milliseconds that the first frame does without)."""
-    global _ACTIVITY  # noqa: PLW0603 - computed once
-    if _ACTIVITY is None:
-        _ACTIVITY = frozenset(
-            {
-                QEvent.Type.MouseButtonPress,
-                QEvent.Type.MouseButtonDblClick,
-                QEvent.Type.KeyPress,
-                QEvent.Type.TouchBegin,
-                QEvent.Type.TouchUpdate,
-                QEvent.Type.Wheel,
-                QEvent.Type.TabletPress,
-                QEvent.Type.InputMethod,
-            }
-        )
-    return _ACTIVITY
-
-
-_ACTIVITY: frozenset[QEvent.Type] | None = None
+    return frozenset(
+        {
+            QEvent.Type.MouseButtonPress,
+            QEvent.Type.MouseButtonDblClick,
+            QEvent.Type.KeyPress,
+            QEvent.Type.TouchBegin,
+            QEvent.Type.TouchUpdate,
+            QEvent.Type.Wheel,
+            QEvent.Type.TabletPress,
+            QEvent.Type.InputMethod,
+        }
+    )
 
 
 class IdleGuard(QObject):
@@ -41,9 +38,10 @@ class IdleGuard(QObject):
 
     Armed with :meth:`set_limit`; disarmed with ``set_limit(None)`` (the public home
     screen). Only an armed guard filters the application's events: on the home screen, where
-    the kiosk waits most of the day, no event goes through Python for it.  After ``limit`` seconds without a touch, key or wheel event it emits
-    ``warning(warning_seconds)`` and counts down, emitting ``countdown(n)`` once a second
-    down to ``countdown(0)``, then ``timed_out()``.  Activity or :meth:`keep_alive` during the
+    the kiosk waits most of the day, no event goes through Python for it.  After ``limit``
+    seconds without a touch, key or wheel event it emits ``warning(warning_seconds)`` and counts
+    down, emitting ``countdown(n)`` once a second down to ``countdown(0)``, then
+    ``timed_out()``.  Activity or :meth:`keep_alive` during the
     warning cancels it (``warning_cancelled()``) and the idle wait starts again.  The guard
     shows nothing itself: the shell shows an :class:`IdleWarning` and resets the session.
     After ``timed_out`` the guard waits for the next activity or ``set_limit`` call.
@@ -166,10 +164,6 @@ class IdleGuard(QObject):
     def seconds_left(self) -> int:
         """Seconds left in the warning (0 when not warning)."""
         return self._remaining if self.is_warning() else 0
-
-    def is_watching(self) -> bool:
-        """Whether the guard's event filter is on the application (only while armed)."""
-        return self._installed
 
     def shutdown(self) -> None:
         """Stop every timer and stop watching input (before the window closes)."""

@@ -39,14 +39,6 @@ class ScreenStack(QWidget):
         if page is self._current:
             self._current = None
 
-    def count(self) -> int:
-        """How many pages there are."""
-        return len(self._pages)
-
-    def widget(self, index: int) -> QWidget:
-        """The page at ``index`` in the order they were added."""
-        return self._pages[index]
-
     def currentWidget(self) -> QWidget | None:
         """The page shown now."""
         return self._current

@@ -37,7 +37,6 @@ class _TileIcon(QLabel):
     def __init__(self, glyph: str, accent: QColor, parent: QWidget | None = None) -> None:
         super().__init__(glyph, parent)
         self.glyph = glyph
-        self.accent = accent
         self.setObjectName("tileIcon")
         self.setFixedSize(QSize(84, 84))
         self.setStyleSheet(
