@@ -6,7 +6,7 @@ import functools
 
 from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtGui import QColor, QGuiApplication, QPaintEvent, QWindow
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 __all__ = ["MIN_WARNING_SECONDS", "IdleGuard", "IdleWarning"]
@@ -34,17 +34,46 @@ def _activity_types() -> frozenset[QEvent.Type]:
 
 
 class IdleGuard(QObject):
-    """Watches input on the whole application and warns, then times out, when idle.
+    """Watches input on the top-level windows and warns, then times out, when idle.
 
     Armed with :meth:`set_limit`; disarmed with ``set_limit(None)`` (the public home
-    screen). Only an armed guard filters the application's events: on the home screen, where
-    the kiosk waits most of the day, no event goes through Python for it.  After ``limit``
-    seconds without a touch, key or wheel event it emits ``warning(warning_seconds)`` and counts
-    down, emitting ``countdown(n)`` once a second down to ``countdown(0)``, then
-    ``timed_out()``.  Activity or :meth:`keep_alive` during the
+    screen).  After ``limit`` seconds without a touch, click, key or wheel event it emits
+    ``warning(warning_seconds)`` and counts down, emitting ``countdown(n)`` once a second down
+    to ``countdown(0)``, then ``timed_out()``.  Activity or :meth:`keep_alive` during the
     warning cancels it (``warning_cancelled()``) and the idle wait starts again.  The guard
     shows nothing itself: the shell shows an :class:`IdleWarning` and resets the session.
     After ``timed_out`` the guard waits for the next activity or ``set_limit`` call.
+
+    What it watches, and why: an event filter is a call from C++ into Python for every event
+    the filtered object receives.  On the application that is every event of every object
+    (paint, show, layout, move, timer, ...): some 350 calls per screen switch and more on every
+    repaint.  Input from the platform (touch, mouse, keys, wheel, tablet) always reaches a
+    top-level ``QWindow`` first, which hands it on to its widgets, so the guard filters only
+    the top-level windows: it sees every touch of a resident and none of the widgets'
+    internal events.  Only an armed guard filters anything: disarmed (the home screen, where
+    the kiosk waits most of the day) no window carries its filter and no event goes through
+    Python for it.
+
+    Windows that appear while armed are picked up three ways, since none alone catches all:
+
+    * ``QGuiApplication.focusWindowChanged``: a window that takes focus (a modal dialog such
+      as the agreement) is watched as soon as it is activated;
+    * after each input event, once the event has been handled (a 0 ms single shot), the
+      top-level windows are looked at again: a window opened by a touch without taking focus
+      (a combo box list or menu popup on Windows, which the platform shows without
+      activating it but sends the mouse to) is watched before the next touch can reach it;
+    * when the warning starts: a window that appeared on its own without focus is watched
+      from then on, so a touch on it still cancels the warning.
+
+    Installing the filter on a window that already has it only moves it to the front (Qt
+    keeps one entry per filter), so looking again is harmless.  The guard keeps no list of
+    windows, so a destroyed window can never be touched: disarming removes the filter from
+    every window that still exists (``QGuiApplication.allWindows()``; removing a filter
+    that is not installed does nothing), and Qt drops a destroyed window with its filters.
+
+    Limitation: an input method event that a platform input method sends straight to the
+    focus widget (a desktop IME's composition) does not pass the window; the kiosk's own
+    keyboards are touched, and those touches do.
 
     Both waits are single-shot QTimers, so tests use a small ``limit`` and ``tick_ms``.
 
@@ -68,13 +97,13 @@ class IdleGuard(QObject):
         tick_ms: int = 1000,
         app: QCoreApplication | None = None,
     ) -> None:
-        """Build a disarmed guard (it watches the application's input once armed).
+        """Build a disarmed guard (it watches the application's windows once armed).
 
         Args:
             parent: the owner (the main window).
             warning_seconds: length of the warning countdown, at least 20.
             tick_ms: length of one countdown second (tests may shorten it).
-            app: the application to watch; defaults to the running instance.
+            app: the application whose windows to watch; defaults to the running instance.
 
         Raises:
             ValueError: when ``warning_seconds`` is below :data:`MIN_WARNING_SECONDS`.
@@ -98,6 +127,7 @@ class IdleGuard(QObject):
         self._tick_timer.setSingleShot(True)
         self._tick_timer.setInterval(tick_ms)
         self._installed = False
+        self._scan_pending = False
         self._activity: frozenset[QEvent.Type] = frozenset()
         self._connect_signals()
 
@@ -175,22 +205,51 @@ class IdleGuard(QObject):
     def _watch(self, on: bool) -> None:
         if on and not self._installed:
             self._activity = _activity_types()
-            self._app.installEventFilter(self)
+            self._installed = True
+            if isinstance(self._app, QGuiApplication):
+                self._app.focusWindowChanged.connect(self.on_focus_window_changed)
+            self._adopt_windows()
         elif not on and self._installed:
-            self._app.removeEventFilter(self)
-        self._installed = on
+            self._installed = False
+            if isinstance(self._app, QGuiApplication):
+                self._app.focusWindowChanged.disconnect(self.on_focus_window_changed)
+            # Every window that still exists; a destroyed one took the filter with it.
+            for window in QGuiApplication.allWindows():
+                window.removeEventFilter(self)
+
+    def _adopt_windows(self) -> None:
+        """Filter every top-level window (again: a second install replaces the first)."""
+        self._scan_pending = False
+        if not self._installed:
+            return
+        for window in QGuiApplication.topLevelWindows():
+            window.installEventFilter(self)
+
+    def _adopt_windows_soon(self) -> None:
+        """Look at the windows once the current input event has been handled."""
+        if not self._scan_pending:
+            self._scan_pending = True
+            # Context-bound: dropped with the guard; not a QTimer child left running.
+            QTimer.singleShot(0, self, self._adopt_windows)
 
     # -- events and slots ---------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Treat touches, clicks, keys and wheel turns as activity; never consume them."""
         if self._limit is not None and event.type() in self._activity:
             self.keep_alive()
+            self._adopt_windows_soon()
         return False
+
+    def on_focus_window_changed(self, window: QWindow | None) -> None:
+        """Watch a window that took focus (e.g. a dialog opened while armed)."""
+        if self._installed and window is not None:
+            window.installEventFilter(self)
 
     def on_idle_timer_timeout(self) -> None:
         """Idle for the limit: start the warning."""
         if self._limit is None:
             return
+        self._adopt_windows()  # a window that appeared on its own: a touch on it cancels
         self._remaining = self._warning_seconds
         self.warning.emit(self._remaining)
         # Precise: the on-screen seconds must not drift (set here, not on the way to the
