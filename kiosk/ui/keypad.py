@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLineEdit, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kiosk.ui._target import InputTarget
+from kiosk.ui.keys import KeyGrid, KeySpec
 
-__all__ = ["KEY_MIN_SIZE", "Keypad"]
-
-#: Smallest key, in pixels (touch target for unsteady fingers).
-KEY_MIN_SIZE = QSize(96, 80)
+__all__ = ["Keypad"]
 
 BACKSPACE = "\b"
 CLEAR = "\x7f"
 
 
-class Keypad(QWidget):
+class Keypad(KeyGrid):
     """Large digit keys that type into a line edit without ever taking the focus.
 
     Layout::
@@ -26,8 +24,9 @@ class Keypad(QWidget):
         7 8 9 清空
         X  0  清空      (the X key only with ``allow_x``; otherwise 0 is wide)
 
-    Keys have object names ``key_0`` … ``key_9``, ``key_X``, ``key_back``, ``key_clear``.
-    The target is the line edit given to :meth:`set_target`, else the focused line edit.
+    Keys are named ``key_0`` … ``key_9``, ``key_X``, ``key_back``, ``key_clear``
+    (:meth:`key_rect` tells where each is).  The target is the line edit given to
+    :meth:`set_target`, else the focused line edit.  Holding 退格 repeats it.
 
     Signals:
         key_pressed(str): a key was pressed: the digit, ``"X"``, ``"\\b"`` (退格) or
@@ -43,30 +42,11 @@ class Keypad(QWidget):
             parent: the owning widget.
             allow_x: show the ``X`` key (the check character of an ID number).
         """
-        super().__init__(parent)
+        super().__init__(parent, columns=4, rows=4)
         self.setObjectName("keypad")
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAccessibleName(self.tr("数字键盘"))
         self._target = InputTarget(self)
-        self._keys: dict[str, QPushButton] = {}
-
-        grid = QGridLayout(self)
-        grid.setSpacing(10)
-        grid.setContentsMargins(10, 10, 10, 10)
-        for index, digit in enumerate("123456789"):
-            grid.addWidget(self._make_key(digit, digit, f"key_{digit}"), index // 3, index % 3)
-        zero = self._make_key("0", "0", "key_0")
-        x_key = self._make_key("X", "X", "key_X")
-        grid.addWidget(x_key, 3, 0)
-        grid.addWidget(zero, 3, 1, 1, 2)
-        back = self._make_key(self.tr("退格"), BACKSPACE, "key_back")
-        back.setAccessibleName(self.tr("退格，删除一位"))
-        clear = self._make_key(self.tr("清空"), CLEAR, "key_clear")
-        back.setProperty("role", "key-action")
-        clear.setProperty("role", "key-action")
-        grid.addWidget(back, 0, 3, 2, 1)
-        grid.addWidget(clear, 2, 3, 2, 1)
-        self._grid = grid
+        self._allow_x: bool | None = None
         self.set_allow_x(allow_x)
 
     # -- public API ---------------------------------------------------------------------------
@@ -79,37 +59,33 @@ class Keypad(QWidget):
         return self._target.target()
 
     def set_allow_x(self, allow: bool) -> None:
-        """Show or hide the ``X`` key (ID numbers end in a digit or X)."""
-        x_key = self._keys["X"]
-        zero = self._keys["0"]
-        self._grid.removeWidget(zero)
-        if allow:
-            self._grid.addWidget(zero, 3, 1, 1, 2)
-        else:
-            self._grid.addWidget(zero, 3, 0, 1, 3)
-        x_key.setVisible(allow)
+        """Show or hide the ``X`` key (ID numbers end in a digit or X); 0 widens without it."""
+        if allow == self._allow_x:
+            return
         self._allow_x = allow
+        keys = [
+            KeySpec(f"key_{digit}", digit, digit, index // 3, index % 3)
+            for index, digit in enumerate("123456789")
+        ]
+        keys.append(KeySpec("key_X", "X", "X", 3, 0))
+        if allow:
+            keys.append(KeySpec("key_0", "0", "0", 3, 1, column_span=2))
+        else:
+            keys.append(KeySpec("key_0", "0", "0", 3, 0, column_span=3))
+        keys.append(
+            KeySpec("key_back", BACKSPACE, self.tr("退格"), 0, 3, 2, role="action", repeat=True)
+        )
+        keys.append(KeySpec("key_clear", CLEAR, self.tr("清空"), 2, 3, 2, role="action"))
+        self.set_keys(keys)
+        self.set_key_shown("key_X", allow)
 
     def allow_x(self) -> bool:
         """Whether the ``X`` key is shown."""
-        return self._allow_x
-
-    def key(self, name: str) -> QPushButton:
-        """The key button for ``name`` (``"0"``-``"9"``, ``"X"``, ``"\\b"``, ``"\\x7f"``)."""
-        return self._keys[name]
+        return bool(self._allow_x)
 
     # -- internals ----------------------------------------------------------------------------
-    def _make_key(self, label: str, value: str, object_name: str) -> QPushButton:
-        button = QPushButton(label, self)
-        button.setObjectName(object_name)
-        button.setProperty("role", "key")
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        button.setAutoRepeat(value == BACKSPACE)
-        button.setMinimumSize(KEY_MIN_SIZE)
-        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        button.clicked.connect(lambda _checked=False, v=value: self.on_key_clicked(v))
-        self._keys[value] = button
-        return button
+    def activate(self, key: KeySpec) -> None:
+        self.on_key_clicked(key.value)
 
     def on_key_clicked(self, value: str) -> None:
         """Apply ``value`` to the target and announce it."""

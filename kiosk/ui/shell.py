@@ -202,7 +202,6 @@ class MainWindow(QMainWindow):
             from kiosk.ui.keyboard import Keyboard
 
             self._keyboard = Keyboard(self.input_panel)
-            self._keyboard.setMinimumWidth(840)
             self._keyboard.hide()
             self._add_to_input_panel(self._keyboard)
         return self._keyboard

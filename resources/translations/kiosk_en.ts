@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/account.py" line="115"/>
-        <location filename="../../kiosk/screens/account.py" line="217"/>
+        <location filename="../../kiosk/screens/account.py" line="215"/>
         <source>显示余额</source>
         <translation>Show balance</translation>
     </message>
@@ -125,22 +125,22 @@
         <translation>My account</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="194"/>
+        <location filename="../../kiosk/screens/account.py" line="192"/>
         <source>个人{a}%&#x3000;单位{b}%</source>
         <translation>Employee {a}%  Employer {b}%</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="201"/>
+        <location filename="../../kiosk/screens/account.py" line="199"/>
         <source>{total}（个人{a}，单位{b}）</source>
         <translation>{total} (employee {a}, employer {b})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="217"/>
+        <location filename="../../kiosk/screens/account.py" line="215"/>
         <source>隐藏余额</source>
         <translation>Hide balance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="242"/>
+        <location filename="../../kiosk/screens/account.py" line="240"/>
         <source>缴存证明正在打印，请在出纸口取走。</source>
         <translation>Printing the deposit certificate. Please take it from the printer slot.</translation>
     </message>
@@ -237,7 +237,7 @@
 <context>
     <name>BusyIndicator</name>
     <message>
-        <location filename="../../kiosk/ui/busy.py" line="77"/>
+        <location filename="../../kiosk/ui/busy.py" line="79"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
@@ -804,30 +804,30 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>Field</name>
     <message>
-        <location filename="../../kiosk/ui/field.py" line="85"/>
+        <location filename="../../kiosk/ui/field.py" line="86"/>
         <source>必填</source>
         <extracomment>Kinds accepted by :meth:`Field.set_message`.</extracomment>
         <translation>Required</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/field.py" line="104"/>
-        <location filename="../../kiosk/ui/field.py" line="299"/>
+        <location filename="../../kiosk/ui/field.py" line="105"/>
+        <location filename="../../kiosk/ui/field.py" line="303"/>
         <source>显示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/field.py" line="109"/>
-        <location filename="../../kiosk/ui/field.py" line="300"/>
+        <location filename="../../kiosk/ui/field.py" line="110"/>
+        <location filename="../../kiosk/ui/field.py" line="304"/>
         <source>显示密码</source>
         <translation>Show password</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/field.py" line="299"/>
+        <location filename="../../kiosk/ui/field.py" line="303"/>
         <source>隐藏</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/field.py" line="300"/>
+        <location filename="../../kiosk/ui/field.py" line="304"/>
         <source>隐藏密码</source>
         <translation>Hide password</translation>
     </message>
@@ -878,7 +878,7 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>FooterBar</name>
     <message>
-        <location filename="../../kiosk/ui/footer.py" line="28"/>
+        <location filename="../../kiosk/ui/footer.py" line="26"/>
         <source>公积金服务热线 12329</source>
         <translation>Provident fund hotline 12329</translation>
     </message>
@@ -906,7 +906,7 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Loading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="230"/>
+        <location filename="../../kiosk/screens/guide.py" line="228"/>
         <source>暂时无法打开这篇指南，请返回目录稍后再试，或拨打12329热线咨询。</source>
         <translation>This guide cannot be opened right now. Go back to the contents and try again later, or call the 12329 hotline.</translation>
     </message>
@@ -914,61 +914,61 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>HeaderBar</name>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="48"/>
-        <location filename="../../kiosk/ui/header.py" line="123"/>
+        <location filename="../../kiosk/ui/header.py" line="47"/>
+        <location filename="../../kiosk/ui/header.py" line="120"/>
         <source>宁夏住房公积金网上业务大厅 | 个人用户</source>
         <extracomment>中文/English (the composition root wires it and decides when it is shown).</extracomment>
         <translation>Ningxia Housing Provident Fund Online Service Hall | Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="58"/>
-        <location filename="../../kiosk/ui/header.py" line="124"/>
+        <location filename="../../kiosk/ui/header.py" line="56"/>
+        <location filename="../../kiosk/ui/header.py" line="121"/>
         <source>大字</source>
         <translation>Large text</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="62"/>
-        <location filename="../../kiosk/ui/header.py" line="125"/>
+        <location filename="../../kiosk/ui/header.py" line="59"/>
+        <location filename="../../kiosk/ui/header.py" line="122"/>
         <source>大字模式</source>
         <translation>Large text mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="150"/>
+        <location filename="../../kiosk/ui/header.py" line="147"/>
         <source>星期一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="151"/>
+        <location filename="../../kiosk/ui/header.py" line="148"/>
         <source>星期二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="152"/>
+        <location filename="../../kiosk/ui/header.py" line="149"/>
         <source>星期三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="153"/>
+        <location filename="../../kiosk/ui/header.py" line="150"/>
         <source>星期四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="154"/>
+        <location filename="../../kiosk/ui/header.py" line="151"/>
         <source>星期五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="155"/>
+        <location filename="../../kiosk/ui/header.py" line="152"/>
         <source>星期六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="156"/>
+        <location filename="../../kiosk/ui/header.py" line="153"/>
         <source>星期日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/header.py" line="160"/>
+        <location filename="../../kiosk/ui/header.py" line="157"/>
         <source>yyyy年M月d日</source>
         <translation>yyyy-MM-dd</translation>
     </message>
@@ -976,58 +976,58 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="55"/>
+        <location filename="../../kiosk/screens/home.py" line="56"/>
         <source>欢迎使用住房公积金自助服务终端，请点击您要办理的业务</source>
         <extracomment>Targets that need the center (flows): refused up front while it is unreachable.</extracomment>
         <translation>Welcome to the Housing Provident Fund self-service kiosk. Tap a service to begin.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="63"/>
+        <location filename="../../kiosk/screens/home.py" line="62"/>
         <source>用户注册</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="63"/>
+        <location filename="../../kiosk/screens/home.py" line="62"/>
         <source>首次使用网上业务大厅</source>
         <translation>First time in the Online Service Hall</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="64"/>
+        <location filename="../../kiosk/screens/home.py" line="63"/>
         <source>用户登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="64"/>
+        <location filename="../../kiosk/screens/home.py" line="63"/>
         <source>查询账户、办理提取和贷款</source>
         <translation>Account, withdrawals and loans</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="67"/>
+        <location filename="../../kiosk/screens/home.py" line="66"/>
         <source>密码找回</source>
         <translation>Recover password</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="68"/>
+        <location filename="../../kiosk/screens/home.py" line="67"/>
         <source>忘记密码，用短信验证码重设</source>
         <translation>Forgot it? Reset by SMS code</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="72"/>
+        <location filename="../../kiosk/screens/home.py" line="71"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="72"/>
+        <location filename="../../kiosk/screens/home.py" line="71"/>
         <source>各项业务的条件和所需材料</source>
         <translation>Requirements and documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="75"/>
+        <location filename="../../kiosk/screens/home.py" line="74"/>
         <source>网点查询</source>
         <translation>Service points</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="76"/>
+        <location filename="../../kiosk/screens/home.py" line="75"/>
         <source>服务网点地图、地址和办公时间</source>
         <translation>Map, addresses and hours</translation>
     </message>
@@ -1037,7 +1037,7 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/home.py" line="153"/>
+        <location filename="../../kiosk/screens/home.py" line="160"/>
         <source>暂时无法连接公积金中心，{service}暂不可用，请稍后再试；如急需办理，请到柜台或拨打12329热线。</source>
         <translation>The fund center cannot be reached right now, so {service} is unavailable. Please try again later; for urgent matters, go to a service counter or call the 12329 hotline.</translation>
     </message>
@@ -1108,13 +1108,13 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>IdleWarning</name>
     <message>
-        <location filename="../../kiosk/ui/idle_guard.py" line="238"/>
+        <location filename="../../kiosk/ui/idle_guard.py" line="310"/>
         <source>继续</source>
         <extracomment>The warning lasts at least this long, so a slow resident can react.</extracomment>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/idle_guard.py" line="267"/>
+        <location filename="../../kiosk/ui/idle_guard.py" line="339"/>
         <source>您已长时间未操作，将在 {seconds} 秒后返回首页并清除已填写的信息</source>
         <translation>No activity for a while. In {seconds} s the kiosk returns to the home screen and clears what you entered.</translation>
     </message>
@@ -1122,39 +1122,33 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="82"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="74"/>
         <source>退格</source>
-        <extracomment>Smallest key, in pixels. The keyboard is a grid of half-key columns, so rows can be offset by half a key.</extracomment>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="83"/>
-        <source>退格，删除一位</source>
-        <translation>Backspace, delete one character</translation>
+        <location filename="../../kiosk/ui/keyboard.py" line="62"/>
+        <source>屏幕键盘</source>
+        <translation>On-screen keyboard</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="85"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="75"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="88"/>
-        <location filename="../../kiosk/ui/keyboard.py" line="130"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="77"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
         <source>大写</source>
         <translation>ABC</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="90"/>
-        <source>切换大小写</source>
-        <translation>Switch upper/lower case</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="96"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="82"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keyboard.py" line="130"/>
+        <location filename="../../kiosk/ui/keyboard.py" line="110"/>
         <source>小写</source>
         <translation>abc</translation>
     </message>
@@ -1162,18 +1156,17 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>Keypad</name>
     <message>
-        <location filename="../../kiosk/ui/keypad.py" line="62"/>
+        <location filename="../../kiosk/ui/keypad.py" line="47"/>
+        <source>数字键盘</source>
+        <translation>Number pad</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/keypad.py" line="76"/>
         <source>退格</source>
-        <extracomment>Smallest key, in pixels (touch target for unsteady fingers).</extracomment>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/keypad.py" line="63"/>
-        <source>退格，删除一位</source>
-        <translation>Backspace, delete one character</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/keypad.py" line="64"/>
+        <location filename="../../kiosk/ui/keypad.py" line="78"/>
         <source>清空</source>
         <translation>Clear</translation>
     </message>
@@ -1182,7 +1175,7 @@ ID number: {id}    Mobile: {phone}</translation>
     <name>LoanApplyScreen</name>
     <message>
         <location filename="../../kiosk/screens/loan_apply.py" line="92"/>
-        <location filename="../../kiosk/screens/loan_apply.py" line="454"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="453"/>
         <source>提交申请</source>
         <extracomment>center error field → the form field that shows it</extracomment>
         <translation>Submit application</translation>
@@ -1288,27 +1281,27 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Please enter the floor area as a number, e.g. 89.5.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="274"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="273"/>
         <source>身份证号应为18位。</source>
         <translation>The ID number must have 18 characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="278"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="277"/>
         <source>还款银行卡号应为12-19位数字，请核对后重新输入。</source>
         <translation>The repayment card number must have 12-19 digits. Please check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="362"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="361"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="408"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="407"/>
         <source>贷款申请已提交，中心已受理！</source>
         <translation>Loan application submitted and accepted by the center!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="411"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="410"/>
         <source>申请编号：{no}
 贷款金额：{amount}，{years}年，{method}
 月还款额：{monthly}
@@ -1377,17 +1370,17 @@ Repayment card: {bank} {card}
         <translation>Loans · Progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="119"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="118"/>
         <source>您还没有贷款申请。可在“贷款试算”页面点击“申请贷款”提交申请。</source>
         <translation>You have no loan applications yet. To apply, tap “Apply for a loan” on the loan estimate page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="135"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="134"/>
         <source>申请编号 {no}&#x3000;当前状态：{status}</source>
         <translation>Application {no}  Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="143"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="142"/>
         <source>{amount}，{years}年，{method}，月还款{monthly}；{home}：{address}</source>
         <translation>{amount}, {years} years, {method}, {monthly} a month; {home}: {address}</translation>
     </message>
@@ -1470,17 +1463,17 @@ Repayment card: {bank} {card}
         <translation>Current provident fund loan rates a year: first home {a}% up to {short} years, {b}% over {short} years; second home {c}% up to {short} years, {d}% over {short} years.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="274"/>
+        <location filename="../../kiosk/screens/loan.py" line="271"/>
         <source>每月还款</source>
         <translation>Monthly repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="276"/>
+        <location filename="../../kiosk/screens/loan.py" line="273"/>
         <source>首月还款</source>
         <translation>First month&apos;s repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="281"/>
+        <location filename="../../kiosk/screens/loan.py" line="278"/>
         <source>{method}，{months}期，年利率{rate}%
 利息总额 {interest}
 还款总额 {total}
@@ -1491,12 +1484,12 @@ Total repaid {total}
 Last repayment {last}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="301"/>
+        <location filename="../../kiosk/screens/loan.py" line="298"/>
         <source>您最高可贷 {amount}，最长 {years} 年</source>
         <translation>You can borrow up to {amount} for up to {years} years</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="313"/>
+        <location filename="../../kiosk/screens/loan.py" line="310"/>
         <source>：{n}年</source>
         <translation>: {n} years</translation>
     </message>
@@ -1570,7 +1563,7 @@ Last repayment {last}</translation>
         <translation>Fund center: </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/login.py" line="159"/>
+        <location filename="../../kiosk/screens/login.py" line="157"/>
         <source>请重新输入密码。</source>
         <translation>Please enter your password again.</translation>
     </message>
@@ -1603,25 +1596,25 @@ Last repayment {last}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="70"/>
-        <location filename="../../kiosk/ui/shell.py" line="234"/>
+        <location filename="../../kiosk/ui/shell.py" line="79"/>
+        <location filename="../../kiosk/ui/shell.py" line="272"/>
         <source>宁夏住房公积金网上业务大厅 | 个人用户</source>
         <translation>Ningxia Housing Provident Fund Online Service Hall | Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="90"/>
-        <location filename="../../kiosk/ui/shell.py" line="382"/>
-        <location filename="../../kiosk/ui/shell.py" line="386"/>
+        <location filename="../../kiosk/ui/shell.py" line="102"/>
+        <location filename="../../kiosk/ui/shell.py" line="416"/>
+        <location filename="../../kiosk/ui/shell.py" line="420"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="93"/>
+        <location filename="../../kiosk/ui/shell.py" line="106"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="382"/>
+        <location filename="../../kiosk/ui/shell.py" line="416"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1778,7 +1771,7 @@ Last repayment {last}</translation>
 <context>
     <name>MonthPicker</name>
     <message>
-        <location filename="../../kiosk/ui/pickers.py" line="169"/>
+        <location filename="../../kiosk/ui/pickers.py" line="165"/>
         <source>{year}年{month}月</source>
         <translation>{year}-{month}</translation>
     </message>
@@ -1832,7 +1825,7 @@ Last repayment {last}</translation>
         <translation>Fund center: {center}    ID number: {id}    Mobile: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/new_password.py" line="172"/>
+        <location filename="../../kiosk/screens/new_password.py" line="169"/>
         <source>身份验证已过期，请点击“取消”后重新进行身份验证；如有疑问请拨打12329热线。</source>
         <translation>Your identity check has expired. Tap “Cancel” and verify again; for help, call the 12329 hotline.</translation>
     </message>
@@ -2098,97 +2091,97 @@ Last repayment {last}</translation>
 <context>
     <name>StaffPanel</name>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="251"/>
+        <location filename="../../kiosk/screens/staff.py" line="254"/>
         <source>员工维护面板</source>
         <translation>Staff maintenance panel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="257"/>
+        <location filename="../../kiosk/screens/staff.py" line="260"/>
         <source>（未设置）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="276"/>
+        <location filename="../../kiosk/screens/staff.py" line="279"/>
         <source>终端编号</source>
         <translation>Kiosk ID</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="277"/>
+        <location filename="../../kiosk/screens/staff.py" line="280"/>
         <source>软件版本</source>
         <translation>Software version</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="278"/>
+        <location filename="../../kiosk/screens/staff.py" line="281"/>
         <source>中心地址</source>
         <translation>Center address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="279"/>
+        <location filename="../../kiosk/screens/staff.py" line="282"/>
         <source>中心连接</source>
         <translation>Center connection</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="280"/>
+        <location filename="../../kiosk/screens/staff.py" line="283"/>
         <source>参考数据</source>
         <translation>Reference data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="281"/>
+        <location filename="../../kiosk/screens/staff.py" line="284"/>
         <source>设备状态</source>
         <translation>Devices</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="283"/>
+        <location filename="../../kiosk/screens/staff.py" line="286"/>
         <source>刷新参考数据</source>
         <translation>Refresh reference data</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="284"/>
+        <location filename="../../kiosk/screens/staff.py" line="287"/>
         <source>打印测试页</source>
         <translation>Print test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="285"/>
+        <location filename="../../kiosk/screens/staff.py" line="288"/>
         <source>重启</source>
         <translation>Restart</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="287"/>
+        <location filename="../../kiosk/screens/staff.py" line="290"/>
         <source>退出到维护模式</source>
         <translation>Exit to maintenance mode</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="289"/>
+        <location filename="../../kiosk/screens/staff.py" line="292"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="303"/>
+        <location filename="../../kiosk/screens/staff.py" line="306"/>
         <source>最近的错误</source>
         <translation>Recent errors</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="328"/>
+        <location filename="../../kiosk/screens/staff.py" line="331"/>
         <source>正在检查……</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="337"/>
+        <location filename="../../kiosk/screens/staff.py" line="340"/>
         <source>正常应答</source>
         <translation>Responding</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="341"/>
+        <location filename="../../kiosk/screens/staff.py" line="344"/>
         <source>无应答：%1</source>
         <translation>No response: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="347"/>
+        <location filename="../../kiosk/screens/staff.py" line="350"/>
         <source>尚未从中心获取（使用内置数据）</source>
         <translation>Not fetched from the center yet (using bundled data)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/staff.py" line="349"/>
+        <location filename="../../kiosk/screens/staff.py" line="352"/>
         <source>%n 秒前更新</source>
         <translation>
             <numerusform>Updated %n second ago</numerusform>
@@ -2196,7 +2189,7 @@ Last repayment {last}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/staff.py" line="351"/>
+        <location filename="../../kiosk/screens/staff.py" line="354"/>
         <source>%n 分钟前更新</source>
         <translation>
             <numerusform>Updated %n minute ago</numerusform>
@@ -2204,7 +2197,7 @@ Last repayment {last}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/screens/staff.py" line="353"/>
+        <location filename="../../kiosk/screens/staff.py" line="356"/>
         <source>%n 小时前更新</source>
         <translation>
             <numerusform>Updated %n hour ago</numerusform>
@@ -2212,72 +2205,72 @@ Last repayment {last}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="358"/>
+        <location filename="../../kiosk/screens/staff.py" line="361"/>
         <source>未配置外接设备</source>
         <translation>No external devices configured</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="360"/>
+        <location filename="../../kiosk/screens/staff.py" line="363"/>
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="360"/>
+        <location filename="../../kiosk/screens/staff.py" line="363"/>
         <source>读卡器</source>
         <translation>Card reader</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="362"/>
+        <location filename="../../kiosk/screens/staff.py" line="365"/>
         <source>正常</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="363"/>
+        <location filename="../../kiosk/screens/staff.py" line="366"/>
         <source>未连接</source>
         <translation>Not connected</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="364"/>
+        <location filename="../../kiosk/screens/staff.py" line="367"/>
         <source>故障</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="365"/>
+        <location filename="../../kiosk/screens/staff.py" line="368"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="375"/>
+        <location filename="../../kiosk/screens/staff.py" line="378"/>
         <source>本次运行没有错误记录。</source>
         <translation>No errors since start-up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="381"/>
+        <location filename="../../kiosk/screens/staff.py" line="384"/>
         <source>已开始刷新参考数据。</source>
         <translation>Refreshing the reference data.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="389"/>
+        <location filename="../../kiosk/screens/staff.py" line="392"/>
         <source>住房公积金自助终端 测试页</source>
         <translation>Housing Provident Fund kiosk test page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="390"/>
+        <location filename="../../kiosk/screens/staff.py" line="393"/>
         <source>终端编号：%1</source>
         <translation>Kiosk ID: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="391"/>
+        <location filename="../../kiosk/screens/staff.py" line="394"/>
         <source>软件版本：%1</source>
         <translation>Software version: %1</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="397"/>
+        <location filename="../../kiosk/screens/staff.py" line="400"/>
         <source>测试页打印失败，请检查打印机。</source>
         <translation>The test page failed to print. Please check the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/staff.py" line="399"/>
+        <location filename="../../kiosk/screens/staff.py" line="402"/>
         <source>测试页已发送到：%1</source>
         <translation>Test page sent to: %1</translation>
     </message>
@@ -2336,12 +2329,12 @@ Last repayment {last}</translation>
 <context>
     <name>StepHeader</name>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="108"/>
+        <location filename="../../kiosk/ui/step_header.py" line="107"/>
         <source>第{current}步，共{total}步：{name}</source>
         <translation>Step {current} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="113"/>
+        <location filename="../../kiosk/ui/step_header.py" line="112"/>
         <source>全部步骤已完成</source>
         <translation>All steps completed</translation>
     </message>
@@ -2426,7 +2419,7 @@ Last repayment {last}</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/withdraw.py" line="224"/>
-        <location filename="../../kiosk/screens/withdraw.py" line="570"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="566"/>
         <source>打印回单</source>
         <translation>Print receipt</translation>
     </message>
@@ -2436,116 +2429,116 @@ Last repayment {last}</translation>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="327"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="323"/>
         <source>即时到账</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="327"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="323"/>
         <source>需带材料到柜台</source>
         <translation>At a counter, with documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="329"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="325"/>
         <source>暂不可提取</source>
         <translation>Not available now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="331"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="327"/>
         <source>可提 {amount}</source>
         <translation>Up to {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="357"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="353"/>
         <source>办理条件：</source>
         <translation>Requirements:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="363"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="359"/>
         <source>您目前不能办理此项提取</source>
         <translation>You cannot make this withdrawal at present</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="366"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="362"/>
         <source>您现在最多可提取 {amount}</source>
         <translation>You can withdraw up to {amount} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="374"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="370"/>
         <source>柜台办理需携带：
 </source>
         <translation>Bring to the counter:
 </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="385"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="381"/>
         <source>此项提取需一次提取全部余额并销户。</source>
         <translation>This withdrawal takes out the whole balance and closes the account.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="389"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="385"/>
         <source>提取资金将实时划转至您的银行卡：{bank} {card}</source>
         <translation>The money is transferred at once to your bank card: {bank} {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="399"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="395"/>
         <source>确认提取</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="401"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="397"/>
         <source>生成办理清单</source>
         <translation>Create checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="496"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="492"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="555"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="551"/>
         <source>提取成功！{amount}已划转至您的银行卡 {card}</source>
         <translation>Withdrawal complete! {amount} has been sent to your bank card {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="561"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="557"/>
         <source>提取后账户余额：{balance}</source>
         <translation>Balance after withdrawal: {balance}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="566"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="562"/>
         <source>业务流水号：{no}
 到账时间以银行为准，请点击“打印回单”留存；办理完毕请点击“返回”。</source>
         <translation>Transaction no.: {no}
 Arrival time depends on your bank. Tap “Print receipt” to keep a copy; when you are done, tap “Back”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="572"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="568"/>
         <source>已生成办理清单，请携带以下材料到柜台办理</source>
         <translation>Checklist created. Bring these documents to a service counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="574"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="570"/>
         <source>清单编号：{no}</source>
         <translation>Checklist no.: {no}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="577"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="573"/>
         <source>有效期至：{d}</source>
         <translation>Valid until: {d}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="580"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="576"/>
         <source>办理网点：{name}（{address}，电话{phone}）</source>
         <translation>Service point: {name} ({address}, phone {phone})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="589"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="585"/>
         <source>打印办理清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="604"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="600"/>
         <source>正在打印，请在出纸口取走回单。</source>
         <translation>Printing. Please take the receipt from the printer slot.</translation>
     </message>

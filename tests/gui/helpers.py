@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QWidget
 
 from kiosk.app import Kiosk
+from kiosk.ui.keys import KeyGrid
 
 #: The seeded management center of Yinchuan and its demo resident with a web-hall account.
 CENTER_ID = "yc"
@@ -28,6 +29,14 @@ def tap(qtbot: Any, widget: QWidget) -> None:
     assert widget.isVisible(), f"{name} is not visible"
     assert widget.isEnabled(), f"{name} is disabled"
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def tap_key(qtbot: Any, grid: KeyGrid, name: str) -> None:
+    """A finger on one key of an on-screen keypad or keyboard, where the key is drawn."""
+    assert grid.isVisible(), f"{grid.objectName()} is not visible"
+    assert grid.isEnabled(), f"{grid.objectName()} is disabled"
+    assert grid.is_key_shown(name), f"{name} is not shown"
+    qtbot.mouseClick(grid, Qt.MouseButton.LeftButton, pos=grid.key_rect(name).center())
 
 
 def wait_for(qtbot: Any, kiosk: Kiosk, screen_id: str) -> None:
@@ -59,7 +68,7 @@ def type_digits(qtbot: Any, kiosk: Kiosk, edit: QLineEdit, digits: str) -> None:
     kiosk.window.keypad.set_target(edit)
     try:
         for digit in digits:
-            tap(qtbot, kiosk.window.keypad.key(digit))
+            tap_key(qtbot, kiosk.window.keypad, f"key_{digit}")
     finally:
         kiosk.window.keypad.set_target(None)
     assert edit.text() == digits
@@ -127,7 +136,7 @@ def keypad_type(qtbot: Any, kiosk: Kiosk, name: str, text: str) -> None:
     tap(qtbot, edit)
     qtbot.waitUntil(kiosk.window.keypad.isVisible, timeout=WAIT_MS)
     for char in text:
-        tap(qtbot, kiosk.window.keypad.key(char))
+        tap_key(qtbot, kiosk.window.keypad, f"key_{char}")
 
 
 def keyboard_type(qtbot: Any, kiosk: Kiosk, name: str, text: str) -> None:
@@ -136,17 +145,11 @@ def keyboard_type(qtbot: Any, kiosk: Kiosk, name: str, text: str) -> None:
     tap(qtbot, edit)
     keyboard = kiosk.window.keyboard
     qtbot.waitUntil(keyboard.isVisible, timeout=WAIT_MS)
-    shift = keyboard.findChild(QAbstractButton, "key_shift")
+    symbols = {"@": "key_at", ".": "key_dot", "_": "key_underscore", "-": "key_minus"}
     for char in text:
-        if char.isalpha():
-            want_upper = char.isupper()
-            if shift.isChecked() != want_upper:
-                tap(qtbot, shift)
-            key = keyboard.findChild(QAbstractButton, f"key_{char.lower()}")
-        else:
-            key = keyboard.findChild(QAbstractButton, f"key_{char}")
-        assert key is not None, f"no key for {char!r}"
-        tap(qtbot, key)
+        if char.isalpha() and keyboard.is_upper() != char.isupper():
+            tap_key(qtbot, keyboard, "key_shift")
+        tap_key(qtbot, keyboard, symbols.get(char, f"key_{char.lower()}"))
 
 
 def primary_button(kiosk: Kiosk) -> QAbstractButton:

@@ -20,6 +20,7 @@ from kiosk.settings import Settings
 from kiosk.staffpin import PinAttempts, lockout_seconds
 from kiosk.ui.lockdown import CloseGuard, CornerGesture, apply_lockdown
 from kiosk.ui.tasks import TaskRunner
+from tests.gui.helpers import tap_key
 
 PIN = "246810"
 #: A cheap argon2id hash so the tests stay fast (production hashes use the library defaults).
@@ -42,13 +43,13 @@ def closed_port_url() -> str:
     return f"http://127.0.0.1:{port}"
 
 
-def type_pin(dialog: StaffPinDialog, pin: str) -> None:
+def type_pin(qtbot, dialog: StaffPinDialog, pin: str) -> None:
     for digit in pin:
-        dialog.keypad.key(digit).click()
+        tap_key(qtbot, dialog.keypad, f"key_{digit}")
 
 
 def submit(qtbot, dialog: StaffPinDialog, pin: str, signal: object) -> list[object]:
-    type_pin(dialog, pin)
+    type_pin(qtbot, dialog, pin)
     assert dialog.pin_edit.text() == pin
     with qtbot.waitSignal(signal, timeout=5000) as blocker:
         dialog.ok_button.click()

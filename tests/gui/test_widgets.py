@@ -6,7 +6,7 @@ import base64
 
 import pytest
 import qrcode
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRegularExpression, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QColor, QFontInfo, QImage, QRegularExpressionValidator
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -26,6 +26,7 @@ from kiosk.ui.resources import resource_path
 from kiosk.ui.step_header import StepHeader
 from kiosk.ui.theme import apply_theme, is_elder, pick_font_family
 from kiosk.ui.tile import Tile
+from tests.gui.helpers import tap_key
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -86,37 +87,42 @@ def test_pick_font_family_returns_none_when_nothing_is_installed():
 
 
 # -- keypad -------------------------------------------------------------------------------------
+def _shown(qtbot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    with qtbot.waitExposed(widget):
+        widget.show()
+    return widget
+
+
 def test_keypad_types_digits_and_x_into_its_target(qtbot):
-    keypad = Keypad(allow_x=True)
+    keypad = _shown(qtbot, Keypad(allow_x=True))
     edit = QLineEdit()
     edit.setMaxLength(18)
-    qtbot.addWidget(keypad)
     qtbot.addWidget(edit)
     keypad.set_target(edit)
     pressed: list[str] = []
     keypad.key_pressed.connect(pressed.append)
 
     for name in ["key_6", "key_4", "key_0", "key_X"]:
-        qtbot.mouseClick(_key(keypad, name), LEFT)
+        tap_key(qtbot, keypad, name)
     assert edit.text() == "640X"
     assert pressed == ["6", "4", "0", "X"]
 
-    qtbot.mouseClick(_key(keypad, "key_back"), LEFT)
+    tap_key(qtbot, keypad, "key_back")
     assert edit.text() == "640"
-    qtbot.mouseClick(_key(keypad, "key_clear"), LEFT)
+    tap_key(qtbot, keypad, "key_clear")
     assert edit.text() == ""
 
 
 def test_keypad_respects_max_length_and_validator(qtbot):
-    keypad = Keypad()
+    keypad = _shown(qtbot, Keypad())
     edit = QLineEdit()
     edit.setMaxLength(3)
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9]*")))
-    qtbot.addWidget(keypad)
     qtbot.addWidget(edit)
     keypad.set_target(edit)
     for name in ["key_1", "key_2", "key_3", "key_4"]:
-        qtbot.mouseClick(_key(keypad, name), LEFT)
+        tap_key(qtbot, keypad, name)
     assert edit.text() == "123"
     edit.clear()
     keypad.on_key_clicked("X")  # not a digit: the validator refuses it
@@ -124,45 +130,104 @@ def test_keypad_respects_max_length_and_validator(qtbot):
 
 
 def test_keypad_hides_x_unless_allowed_and_never_takes_focus(qtbot):
-    keypad = Keypad()
-    qtbot.addWidget(keypad)
-    keypad.show()
-    assert not _key(keypad, "key_X").isVisible()
+    keypad = _shown(qtbot, Keypad())
+    assert not keypad.is_key_shown("key_X")
+    assert keypad.key_rect("key_X").isEmpty()
+    wide_zero = keypad.key_rect("key_0")
     keypad.set_allow_x(True)
-    assert _key(keypad, "key_X").isVisible()
-    for button in keypad.findChildren(QPushButton):
-        assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert keypad.is_key_shown("key_X")
+    assert keypad.key_rect("key_0").width() < wide_zero.width()  # 0 makes room for X
+    assert not keypad.key_rect("key_X").intersects(keypad.key_rect("key_0"))
+    assert keypad.focusPolicy() == Qt.FocusPolicy.NoFocus
 
 
 def test_keypad_follows_the_focused_line_edit(qtbot):
     window = QWidget()
-    layout = QVBoxLayout(window)
     first, second = QLineEdit(window), QLineEdit(window)
     keypad = Keypad(window)
+    layout = QVBoxLayout(window)
     for widget in (first, second, keypad):
         layout.addWidget(widget)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    _shown(qtbot, window)
     window.activateWindow()
     second.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is second)
-
-    qtbot.mouseClick(_key(keypad, "key_7"), LEFT)
+    tap_key(qtbot, keypad, "key_7")
     assert second.text() == "7"
     assert first.text() == ""
     assert QApplication.focusWidget() is second  # the key did not steal the focus
 
 
-def test_keypad_keys_are_touch_sized(qtbot, themed):
-    keypad = Keypad(allow_x=True)
-    qtbot.addWidget(keypad)
-    keypad.show()
-    qtbot.waitExposed(keypad)
-    for button in keypad.findChildren(QPushButton):
-        if button.isVisible():
-            assert button.height() >= 80, button.objectName()
-            assert button.width() >= 80, button.objectName()
+def test_keypad_keys_are_touch_sized_and_apart(qtbot, themed):
+    for elder in (False, True):
+        apply_theme(themed, elder=elder)
+        keypad = _shown(qtbot, Keypad(allow_x=True))
+        rects = [keypad.key_rect(name) for name in keypad.key_names()]
+        assert len(rects) == 13
+        for name, rect in zip(keypad.key_names(), rects, strict=True):
+            assert rect.height() >= (96 if elder else 80), name
+            assert rect.width() >= 80, name
+            assert keypad.rect().contains(rect), name
+        for index, rect in enumerate(rects):
+            assert not any(rect.intersects(other) for other in rects[index + 1 :])
+        keypad.close()
+
+
+def test_keypad_shows_the_pressed_key_and_a_finger_sliding_off_types_nothing(qtbot):
+    keypad = _shown(qtbot, Keypad())
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    keypad.set_target(edit)
+    five = keypad.key_rect("key_5").center()
+    qtbot.mousePress(keypad, LEFT, pos=five)
+    assert keypad.pressed_key() == "key_5"
+    assert edit.text() == ""  # a key types when the finger lifts, as a button clicks
+    qtbot.mouseMove(keypad, keypad.key_rect("key_9").center())
+    assert keypad.pressed_key() is None
+    qtbot.mouseRelease(keypad, LEFT, pos=keypad.key_rect("key_9").center())
+    assert edit.text() == ""
+    qtbot.mouseClick(keypad, LEFT, pos=QPoint(2, 2))  # the border between keys
+    assert edit.text() == ""
+
+
+def test_holding_backspace_repeats_it(qtbot):
+    keypad = _shown(qtbot, Keypad())
+    edit = QLineEdit("123456")
+    qtbot.addWidget(edit)
+    keypad.set_target(edit)
+    back = keypad.key_rect("key_back").center()
+    qtbot.mousePress(keypad, LEFT, pos=back)
+    qtbot.waitUntil(lambda: len(edit.text()) <= 3, timeout=3000)
+    qtbot.mouseRelease(keypad, LEFT, pos=back)
+    left = edit.text()
+    assert keypad.pressed_key() is None
+    assert not keypad.findChild(QTimer, "keyRepeatTimer").isActive()
+    assert "123456".startswith(left) and len(left) < 4
+
+
+@pytest.mark.qt_log_ignore("not accepted by receiving widget")
+def test_keypad_disabled_ignores_taps(qtbot):
+    keypad = _shown(qtbot, Keypad())
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    keypad.set_target(edit)
+    keypad.setEnabled(False)
+    qtbot.mouseClick(keypad, LEFT, pos=keypad.key_rect("key_1").center())
+    assert edit.text() == ""
+    keypad.setEnabled(True)
+    tap_key(qtbot, keypad, "key_1")
+    assert edit.text() == "1"
+
+
+def test_keypad_ignores_a_read_only_target(qtbot):
+    keypad = _shown(qtbot, Keypad())
+    edit = QLineEdit("12")
+    edit.setReadOnly(True)
+    qtbot.addWidget(edit)
+    keypad.set_target(edit)
+    tap_key(qtbot, keypad, "key_5")
+    tap_key(qtbot, keypad, "key_clear")
+    assert edit.text() == "12"
 
 
 def test_every_control_is_touch_sized_and_text_is_large(qtbot, themed):
@@ -171,12 +236,13 @@ def test_every_control_is_touch_sized_and_text_is_large(qtbot, themed):
     password = Field("密码", page, required=True)
     password.set_password(True)
     captcha = CaptchaView()
+    keyboard = Keyboard(page)
     widgets = [
         HeaderBar(page),
         Field("手机号码", page, trailing=QPushButton("发送验证码")),
         password,
         Field("验证码", page, trailing=captcha),
-        Keyboard(page),
+        keyboard,
         FooterBar(page),
     ]
     for widget in widgets:
@@ -185,65 +251,63 @@ def test_every_control_is_touch_sized_and_text_is_large(qtbot, themed):
         button = QPushButton("提交", page)
         button.setProperty("role", role)
         layout.addWidget(button)
-    qtbot.addWidget(page)
-    page.show()
-    qtbot.waitExposed(page)
+    _shown(qtbot, page)
     controls = [w for w in page.findChildren(QPushButton) + page.findChildren(QLineEdit)]
-    assert len(controls) > 40
+    assert len(controls) > 8
     for control in controls:
         if control.isVisible():
             assert control.height() >= 60, control.objectName() or control.text()
     for widget in page.findChildren(QWidget):
         if widget.isVisible() and hasattr(widget, "text") and widget.text():
             assert widget.font().pointSizeF() >= 20, widget.objectName()
+    assert len(keyboard.key_names()) == 45
+    for name in keyboard.key_names():
+        rect = keyboard.key_rect(name)
+        assert rect.height() >= 60 and rect.width() >= 60, name
+    assert keyboard.font().pointSizeF() >= 20 and keyboard.actionPointSize >= 20
     page.close()
-
-
-def test_keypad_ignores_a_read_only_target(qtbot):
-    keypad = Keypad()
-    edit = QLineEdit("12")
-    edit.setReadOnly(True)
-    qtbot.addWidget(keypad)
-    qtbot.addWidget(edit)
-    keypad.set_target(edit)
-    qtbot.mouseClick(_key(keypad, "key_5"), LEFT)
-    qtbot.mouseClick(_key(keypad, "key_clear"), LEFT)
-    assert edit.text() == "12"
 
 
 # -- keyboard -----------------------------------------------------------------------------------
 def test_keyboard_types_letters_and_shift_changes_case(qtbot):
-    keyboard = Keyboard()
+    keyboard = _shown(qtbot, Keyboard())
     edit = QLineEdit()
-    qtbot.addWidget(keyboard)
     qtbot.addWidget(edit)
     keyboard.set_target(edit)
 
-    qtbot.mouseClick(_key(keyboard, "key_a"), LEFT)
+    tap_key(qtbot, keyboard, "key_a")
     with qtbot.waitSignal(keyboard.shift_toggled) as blocker:
-        qtbot.mouseClick(_key(keyboard, "key_shift"), LEFT)
+        tap_key(qtbot, keyboard, "key_shift")
     assert blocker.args == [True]
-    assert _key(keyboard, "key_b").text() == "B"
-    assert _key(keyboard, "key_shift").text() == "小写"
-    qtbot.mouseClick(_key(keyboard, "key_b"), LEFT)
-    qtbot.mouseClick(_key(keyboard, "key_shift"), LEFT)
-    assert _key(keyboard, "key_b").text() == "b"
+    assert keyboard.is_upper() and keyboard.is_checked("key_shift")
+    assert keyboard.key_label("key_b") == "B"
+    assert keyboard.key_label("key_shift") == "小写"
+    tap_key(qtbot, keyboard, "key_b")
+    tap_key(qtbot, keyboard, "key_shift")
+    assert keyboard.key_label("key_b") == "b"
     for name in ["key_c", "key_1", "key_at", "key_q", "key_q", "key_com"]:
-        qtbot.mouseClick(_key(keyboard, name), LEFT)
+        tap_key(qtbot, keyboard, name)
     assert edit.text() == "aBc1@qq.com"
 
-    qtbot.mouseClick(_key(keyboard, "key_back"), LEFT)
+    tap_key(qtbot, keyboard, "key_back")
     assert edit.text() == "aBc1@qq.co"
-    qtbot.mouseClick(_key(keyboard, "key_clear"), LEFT)
+    tap_key(qtbot, keyboard, "key_clear")
     assert edit.text() == ""
 
 
+def test_keyboard_rows_are_offset_by_half_a_key(qtbot):
+    keyboard = _shown(qtbot, Keyboard())
+    q, a, z = (keyboard.key_rect(name) for name in ("key_q", "key_a", "key_z"))
+    assert q.left() < a.left() < keyboard.key_rect("key_w").left()
+    assert a.top() > q.bottom() and z.top() > a.bottom()
+    assert keyboard.key_at(a.center()) == "key_a"
+    assert keyboard.key_at(QPoint(keyboard.width() - 3, keyboard.height() - 3)) is None
+
+
 def test_keyboard_done_emits_and_hides(qtbot):
-    keyboard = Keyboard()
-    qtbot.addWidget(keyboard)
-    keyboard.show()
+    keyboard = _shown(qtbot, Keyboard())
     with qtbot.waitSignal(keyboard.done_clicked):
-        qtbot.mouseClick(_key(keyboard, "key_done"), LEFT)
+        tap_key(qtbot, keyboard, "key_done")
     assert keyboard.isHidden()
 
 
@@ -254,18 +318,26 @@ def test_keyboard_keys_never_take_focus_and_physical_keys_still_work(qtbot):
     keyboard = Keyboard(window)
     layout.addWidget(edit)
     layout.addWidget(keyboard)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    _shown(qtbot, window)
     window.activateWindow()
     edit.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
-    qtbot.mouseClick(_key(keyboard, "key_z"), LEFT)
+    tap_key(qtbot, keyboard, "key_z")
     qtbot.keyClicks(edit, "y9")
     assert edit.text() == "zy9"
-    assert all(
-        b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in keyboard.findChildren(QPushButton)
-    )
+    assert keyboard.focusPolicy() == Qt.FocusPolicy.NoFocus
+    assert QApplication.focusWidget() is edit
+
+
+def test_keyboard_grows_in_elder_mode(qtbot, themed):
+    window = QWidget()
+    keyboard = Keyboard(window)
+    QVBoxLayout(window).addWidget(keyboard)
+    _shown(qtbot, window)
+    normal = keyboard.key_rect("key_a").height(), keyboard.font().pointSizeF()
+    apply_theme(themed, elder=True)
+    qtbot.waitUntil(lambda: keyboard.key_rect("key_a").height() > normal[0])
+    assert keyboard.font().pointSizeF() > normal[1]
 
 
 # -- field --------------------------------------------------------------------------------------
