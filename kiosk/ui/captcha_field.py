@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 from kiosk.errors import KioskError
 from kiosk.ui.captcha import CaptchaView
 from kiosk.ui.field import Field
+from kiosk.ui.frames import after_next_paint
 from kiosk.ui.i18n import translated
 from kiosk.ui.screen import INPUT_KIND
 from kiosk.ui.tasks import TaskRunner
@@ -41,6 +42,7 @@ class CaptchaField(QWidget):
         self._fetch = fetch
         self._tasks = tasks
         self._captcha_id = ""
+        self._loads = 0  # numbers the loads: a load still waiting for its frame may be void
         self.field = Field(self.tr("验证码"), self, required=True)
         self.field.line_edit.setObjectName("captcha")
         self.field.line_edit.setProperty(INPUT_KIND, "digits")
@@ -71,8 +73,16 @@ class CaptchaField(QWidget):
         self._captcha_id = ""
         self.field.clear()
         self.view.set_loading()
-        self._tasks.run(self._fetch, self._on_loaded, self._on_failed)
+        self._loads += 1
+        load = self._loads
+        # Fetched once the screen is painted: a worker started during the switch would hold
+        # the interpreter lock while the frame is painted.
+        after_next_paint(self, lambda: self._start(load))
         self.changed.emit()
+
+    def _start(self, load: int) -> None:
+        if load == self._loads:  # not cleared nor replaced meanwhile
+            self._tasks.run(self._fetch, self._on_loaded, self._on_failed)
 
     def _on_loaded(self, result: dict[str, Any]) -> None:
         try:
@@ -105,5 +115,6 @@ class CaptchaField(QWidget):
 
     def clear(self) -> None:
         self._captcha_id = ""
+        self._loads += 1
         self.field.clear()
         self.view.set_loading()
