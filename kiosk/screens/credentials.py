@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
 from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
-from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import Check, PasswordPolicy, UsernamePolicy, check_email, check_username
 
@@ -95,9 +94,7 @@ class CredentialsScreen(Screen):
         agree_row.addStretch(1)
         form_layout.addLayout(agree_row)
         form_layout.addStretch(1)
-        self.form_scroll = QScrollArea(self)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setWidget(form)
+        self.form_scroll = page_scroll_area(self, form)
         self.form_scroll.setObjectName("FormScroll")
         enable_touch_scroll(self.form_scroll)
         layout = QVBoxLayout(self)

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -27,7 +26,7 @@ from kiosk.errors import KioskError
 from kiosk.flows import FlowData
 from kiosk.reference import Reference
 from kiosk.ui.screen import Screen
-from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
 
 _STYLE = """
@@ -108,11 +107,8 @@ class GuideScreen(Screen):
         self._list_body = QWidget(self)
         self._list_layout = QVBoxLayout(self._list_body)
         self._list_layout.setSpacing(12)
-        self.list_scroll = QScrollArea(self)
+        self.list_scroll = page_scroll_area(self, self._list_body)
         self.list_scroll.setObjectName("GuideListScroll")
-        self.list_scroll.setWidgetResizable(True)
-        self.list_scroll.setWidget(self._list_body)
-        self.list_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         enable_touch_scroll(self.list_scroll)
         self.empty = QLabel(
             self.tr("暂时无法获取办事指南，请稍后再试，或拨打12329热线咨询。"), self

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,7 +32,7 @@ from kiosk.ui.field import Field, caption
 from kiosk.ui.loan_options import applicants_choice, home_choice, method_choice
 from kiosk.ui.pickers import Stepper
 from kiosk.ui.screen import INPUT_KIND
-from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.signed_in import SignedInScreen
 from kiosk.ui.tasks import TaskRunner
 
@@ -165,10 +164,7 @@ class LoanQuoteScreen(SignedInScreen):
         body_layout.addLayout(top)
         body_layout.addLayout(columns)
         body_layout.addWidget(self.schedule, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = page_scroll_area(self, body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)

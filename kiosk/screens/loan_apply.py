@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,7 @@ from kiosk.ui.loan_options import applicants_choice, home_choice, method_choice
 from kiosk.ui.money_request import MoneyRequest, Prepared
 from kiosk.ui.pickers import Stepper
 from kiosk.ui.screen import INPUT_KIND
+from kiosk.ui.scroll import page_scroll_area
 from kiosk.ui.signed_in import SignedInScreen
 from kiosk.ui.step_up import StepUpBox
 from kiosk.ui.tasks import TaskRunner
@@ -215,10 +215,7 @@ class LoanApplyScreen(SignedInScreen):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(self.form)
         body_layout.addWidget(self.done)
-        self.form_scroll = QScrollArea(self)
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.form_scroll.setWidget(body)
+        self.form_scroll = page_scroll_area(self, body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form_scroll)

@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from kiosk.api import CenterClient, records
 from kiosk.errors import HOTLINE, KioskError
 from kiosk.flows import FlowData
 from kiosk.money import yuan
-from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.signed_in import SignedInScreen
 from kiosk.ui.tasks import TaskRunner
 
@@ -63,10 +62,7 @@ class LoanProgressScreen(SignedInScreen):
         self._list.setSpacing(16)
         self._list.addWidget(self.empty)
         self._list.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self._body)
+        scroll = page_scroll_area(self, self._body)
         enable_touch_scroll(scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

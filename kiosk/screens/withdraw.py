@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +36,7 @@ from kiosk.printing import receipt_html, withdrawal_receipt
 from kiosk.ui.field import Field
 from kiosk.ui.money_request import MoneyRequest, Prepared
 from kiosk.ui.screen import INPUT_KIND
-from kiosk.ui.scroll import enable_touch_scroll
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.signed_in import PrintFn, SignedInScreen
 from kiosk.ui.step_up import StepUpBox
 from kiosk.ui.tasks import TaskRunner
@@ -130,12 +129,9 @@ class WithdrawScreen(SignedInScreen):
         self._types_layout.setSpacing(14)
         for column in range(TYPE_COLUMNS):
             self._types_layout.setColumnStretch(column, 1)
-        scroll = QScrollArea(self)
+        scroll = page_scroll_area(self, self._types_body)
         self.types_scroll = scroll
         scroll.setObjectName("TypesScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self._types_body)
         enable_touch_scroll(scroll)
         self.reload_button = QPushButton(self.tr("重新加载"), self)
         self.reload_button.setObjectName("ReloadButton")
@@ -204,10 +200,7 @@ class WithdrawScreen(SignedInScreen):
         form_layout.addWidget(self.card_label)
         form_layout.addWidget(self.step_up)
         form_layout.addStretch(1)
-        form_scroll = QScrollArea(self)
-        form_scroll.setWidgetResizable(True)
-        form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        form_scroll.setWidget(self.form_page)
+        form_scroll = page_scroll_area(self, self.form_page)
 
         # the result
         self.result_page = QWidget(self)
@@ -239,10 +232,7 @@ class WithdrawScreen(SignedInScreen):
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         result_layout.addLayout(buttons)
-        result_scroll = QScrollArea(self)
-        result_scroll.setWidgetResizable(True)
-        result_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        result_scroll.setWidget(self.result_page)
+        result_scroll = page_scroll_area(self, self.result_page)
         enable_touch_scroll(result_scroll)
 
         self.pages.addWidget(self.list_page)

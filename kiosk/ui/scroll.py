@@ -5,12 +5,36 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
+    QScrollArea,
     QScroller,
     QScrollerProperties,
     QWidget,
 )
 
-__all__ = ["enable_touch_scroll"]
+__all__ = ["enable_touch_scroll", "page_scroll_area"]
+
+
+def page_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
+    """A frameless scroll area for a screen's form, showing the page through it.
+
+    A scroll area fills its viewport, and the widget it holds, with the palette's window
+    colour: two more layers of paint over the page's own background on every switch, in a
+    slightly different grey.  This one paints neither: the page shows through.
+
+    Args:
+        parent: the screen.
+        content: the form to scroll; it is resized to the area's width.
+
+    Returns:
+        The scroll area, holding ``content``.
+    """
+    area = QScrollArea(parent)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)  # sets the content's autoFillBackground: undone below
+    content.setAutoFillBackground(False)
+    area.viewport().setAutoFillBackground(False)
+    return area
 
 
 def enable_touch_scroll(widget: QWidget) -> QScroller:

@@ -99,6 +99,8 @@ class StepHeader(QFrame):
         total = len(self._stages)
         for index, (label, text) in enumerate(zip(self._labels, self._stages, strict=True)):
             state = self.state(index)
+            if label.property("state") == state:
+                continue  # re-styling is costly: only the stages whose state changed
             label.setText(f"✓ {text}" if state == "done" else text)
             label.setProperty("state", state)
             repolish(label)

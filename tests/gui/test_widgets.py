@@ -440,6 +440,9 @@ def test_step_header_marks_done_current_and_future(qtbot):
     assert labels[0].text().startswith("✓")
     assert not labels[1].text().startswith("✓")
     assert "填写注册信息" in header.accessibleName()
+    header.set_current(0)  # back: only the stages that changed are restyled, but all follow
+    assert [label.property("state") for label in labels] == ["current", "todo", "todo"]
+    assert not labels[0].text().startswith("✓")
 
     header.set_current(3)
     assert [header.state(i) for i in range(3)] == ["done"] * 3
