@@ -166,6 +166,8 @@ class CaptchaView(QWidget):
 
     def _set_state(self, state: str) -> None:
         self._state = state
-        self._image.setProperty("state", state)
         self._image.setAccessibleDescription(self._image.text())
-        repolish(self._image)
+        if self._image.property("state") != state:
+            # Re-styling is costly, and every reset of a screen clears its captcha.
+            self._image.setProperty("state", state)
+            repolish(self._image)

@@ -190,7 +190,8 @@ class HoursPanel(QFrame):
         """Show the hours of the main service point of ``center_id`` among ``points()`` at
         ``clock()``, now and every minute while shown."""
         self._points, self._center_id, self._clock = points, center_id, clock
-        self.refresh()
+        if self.isVisible():
+            self.refresh()  # hidden, it refreshes when shown (once per switch home)
 
     @Slot()
     def refresh(self) -> None:
