@@ -63,9 +63,10 @@ def main() -> int:
         worst = 0.0
         for name, values in sorted(times.items()):
             worst = max(worst, *values)
+            p90 = statistics.quantiles(values, n=10)[-1]
             print(
-                f"{name:28s} median {statistics.median(values):6.2f} ms   max {max(values):6.2f} ms"
-                f"   first {values[0]:6.2f} ms"
+                f"{name:28s} median {statistics.median(values):6.2f} ms   p90 {p90:6.2f} ms"
+                f"   max {max(values):6.2f} ms   first {values[0]:6.2f} ms"
             )
         print(f"worst switch {worst:.2f} ms (budget 16 ms)")
         kiosk.shutdown()
