@@ -75,7 +75,7 @@ class AccountHomeScreen(Screen):
             ("points", self.tr("网点查询"), self.tr("服务网点地图和办公时间"), "网", "#455A64"),
         )
         grid = QGridLayout()
-        grid.setSpacing(20)
+        grid.setSpacing(16)
         self.tiles = add_tiles(grid, specs, self, self.on_tile_clicked)
 
         self.hours = HoursPanel(self)
@@ -86,7 +86,7 @@ class AccountHomeScreen(Screen):
         bottom.addWidget(self.channels)
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(16)
+        layout.setSpacing(10)  # in elder mode every pixel counts: it must fit 1080 rows
         layout.addLayout(head)
         layout.addLayout(grid, 1)
         layout.addLayout(bottom)

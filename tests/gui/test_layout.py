@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kiosk.app import Kiosk
 from kiosk.flows import RECOVERY, REGISTRATION
+from kiosk.ui.theme import apply_theme
 
 SCREEN_W, SCREEN_H = 1920, 1080
 
@@ -90,3 +91,36 @@ def test_the_window_never_grows_past_the_screen_while_moving_between_screens(
         visits.append("home")
     qtbot.waitUntil(lambda: window.current_id == "home")
     assert (window.width(), window.height()) == (SCREEN_W, SCREEN_H), visits
+
+
+def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
+    """大字 enlarges every font, key and tile: each screen must still fit 1920x1080 (the
+    window cannot grow past a full screen; what does not fit is cut off at the bottom)."""
+    window = kiosk.window
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    while window.prebuild():
+        pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=True)
+    try:
+        too_big = []
+        for screen_id in [*FLOW_SCREENS, *PAGES]:
+            if screen_id in FLOW_SCREENS:
+                window.start_flow(FLOW_SCREENS[screen_id])
+                window._show(screen_id)
+            else:
+                window.show_page(screen_id)
+            edits = [
+                e for e in window.current_screen.findChildren(QLineEdit) if e.property("inputKind")
+            ]
+            for edit in [None, *edits]:
+                if edit is not None:
+                    window._update_input_panel(edit)
+                minimum = window.minimumSizeHint()
+                if minimum.width() > SCREEN_W or minimum.height() > SCREEN_H:
+                    too_big.append((screen_id, edit and edit.objectName(), minimum.toTuple()))
+        assert too_big == []
+    finally:
+        apply_theme(app, elder=False)
