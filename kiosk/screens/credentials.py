@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QPoint, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -88,18 +88,21 @@ class CredentialsScreen(Screen):
         for widget in (self.summary, self.username, self.password, self.confirm, self.email):
             form_layout.addWidget(widget)
         form_layout.addWidget(self.captcha)
-        agree_row = QHBoxLayout()
-        agree_row.addWidget(self.agree)
-        agree_row.addWidget(self.agreement_link)
-        agree_row.addStretch(1)
-        form_layout.addLayout(agree_row)
         form_layout.addStretch(1)
         self.form_scroll = page_scroll_area(self, form)
         self.form_scroll.setObjectName("FormScroll")
         enable_touch_scroll(self.form_scroll)
+        # The agreement stays in view under the form, beside 提交, however far the form
+        # scrolls: 提交 waits for it, and a resident must not have to find it.
+        agree_row = QHBoxLayout()
+        agree_row.setContentsMargins(8, 0, 0, 0)
+        agree_row.addWidget(self.agree)
+        agree_row.addWidget(self.agreement_link)
+        agree_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.form_scroll)
+        layout.addWidget(self.form_scroll, 1)
+        layout.addLayout(agree_row)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -170,8 +173,27 @@ class CredentialsScreen(Screen):
     def on_field_focused(self) -> None:
         sender = self.sender()
         if isinstance(sender, QWidget):
-            self.form_scroll.ensureWidgetVisible(sender, 0, 24)
+            self._bring_into_view(sender)
         self._revalidate()
+
+    def _bring_into_view(self, field: QWidget) -> None:
+        """Scroll so that ``field`` and the row after it are in view: the next one to tap too.
+
+        (``QScrollArea.ensureWidgetVisible`` ignores its margins when the widget itself is
+        already in view.)
+        """
+        content = self.form_scroll.widget()
+        if content is None:
+            return
+        bar = self.form_scroll.verticalScrollBar()
+        view = self.form_scroll.viewport().height()
+        top = field.mapTo(content, QPoint(0, 0)).y()
+        bottom = top + 2 * field.height() + 16
+        value = bar.value()
+        if bottom > value + view:
+            value = bottom - view
+        value = min(value, top - 8)  # never past the field's own top
+        bar.setValue(max(0, value))
 
     # -- the agreement -------------------------------------------------------------------------------
     @Slot()

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
 
 from kiosk.app import Kiosk
 from kiosk.flows import RECOVERY, REGISTRATION
@@ -124,3 +125,25 @@ def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
         assert too_big == []
     finally:
         apply_theme(app, elder=False)
+
+
+def test_the_registration_form_keeps_the_agreement_and_the_next_field_in_view(
+    qtbot: Any, kiosk: Kiosk
+) -> None:
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    window.start_flow(REGISTRATION)
+    window._show("credentials")
+    screen = window.current_screen
+    qtbot.waitUntil(window.keyboard.isVisible)
+    agree = screen.findChild(QCheckBox, "agree")
+    captcha = screen.findChild(QLineEdit, "captcha")
+    email = screen.findChild(QLineEdit, "email")
+    assert agree is not None and captcha is not None and email is not None
+    qtbot.waitUntil(lambda: not agree.visibleRegion().isEmpty())
+    assert captcha.visibleRegion().boundingRect().height() < captcha.height()  # below the fold
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: captcha.visibleRegion().boundingRect().height() == captcha.height())
+    assert not agree.visibleRegion().isEmpty()
