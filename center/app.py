@@ -15,11 +15,14 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from center import __version__
 from center.api.deps import KIOSK_ID_MESSAGE, KIOSK_ID_RE
 from center.api.routes import demo, kiosks, password_resets, public, registrations, sessions
+from center.business import idempotency
 from center.business import routes as business_routes
+from center.business.config import BusinessSettings
 from center.clock import Clock
 from center.config import CenterSettings
 from center.db import create_all, create_db_engine, create_session_factory
 from center.errors import ApiError, install_handlers
+from center.housekeeping import Housekeeping
 from center.security import Passwords
 from center.seed import seed_demo, seed_reference
 from center.sms import build_gateway
@@ -146,4 +149,16 @@ def create_app(
     app.state.session_factory = session_factory
     app.state.passwords = passwords
     app.state.sms = build_gateway(settings.sms_gateway, session_factory, clock)
+    app.state.housekeeping = Housekeeping()
+    app.state.housekeeping.register(
+        "idempotency_records",
+        lambda db, now: idempotency.purge(
+            db, now, ttl_hours=_business_settings(app).idempotency_ttl_hours
+        ),
+    )
     return app
+
+
+def _business_settings(app: FastAPI) -> BusinessSettings:
+    current: BusinessSettings | None = getattr(app.state, "business_settings", None)
+    return current or BusinessSettings()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from center.clock import Clock
 from center.config import CenterSettings
 from center.errors import HOTLINE, ApiError
+from center.housekeeping import Housekeeping
 from center.models import User, UserSession
 from center.security import Passwords
 from center.services.otp import OtpContext
@@ -27,8 +28,15 @@ KIOSK_ID_MESSAGE = f"本终端未登记或终端编号无效，请联系工作�
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One database session per request, closed (and rolled back if uncommitted) at the end."""
+    """One database session per request, closed (and rolled back if uncommitted) at the end.
+
+    Once an hour the first request also runs the housekeeping (:mod:`center.housekeeping`).
+    """
     factory: sessionmaker[Session] = request.app.state.session_factory
+    housekeeping: Housekeeping | None = getattr(request.app.state, "housekeeping", None)
+    if housekeeping is not None:
+        clock: Clock = request.app.state.clock
+        housekeeping.maybe_run(factory, clock.now())
     with factory() as session:
         yield session
 

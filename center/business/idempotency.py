@@ -311,3 +311,17 @@ def run(
     except LeaseLostError:
         raise _in_progress() from None
     return refused.response(replayed=False)
+
+
+def purge(db: Session, now: datetime, *, ttl_hours: int) -> int:
+    """Forget the keys older than their time to live (:func:`begin` treats them as new anyway).
+
+    Returns:
+        How many keys were forgotten.
+    """
+    result = db.execute(
+        delete(IdempotencyRecord).where(
+            IdempotencyRecord.created_at < now - timedelta(hours=ttl_hours)
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
