@@ -3,6 +3,14 @@
 Failures are counted per lower-cased username whether or not the user exists, so the answers never
 reveal which usernames are taken: one generic 401; a captcha after 3 consecutive failures; a
 15-minute lock after 10; never more than 100 failures an hour.
+
+Every attempt is reserved as a failure before its password is checked: one atomic ``UPDATE ...
+SET consecutive_failures = consecutive_failures + 1 ... RETURNING``, committed before the slow
+argon2 check, gives each attempt its own number; success deletes the counter again. Counting only
+after the check let parallel requests all pass the lock check before the first failure was
+written, so N parallel guesses were all checked whatever the lock. With unique numbers at most
+``login_lock_after`` passwords are checked before the lock; an attempt numbered beyond it, or
+reserved while the name is locked, is refused unchecked.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +41,7 @@ CAPTCHA_MESSAGE = "为保护您的账户安全，请输入图片验证码后再�
 EXPIRED_MESSAGE = "登录已超时或已退出，为保护您的信息，请重新登录。"
 NOT_SIGNED_IN_MESSAGE = "请先登录个人网厅后再办理该业务。"
 _USERNAME_KEY = re.compile(r"[a-z0-9]{1,64}")
+_RESERVE_TRIES = 5  # insert races of a first attempt; a retry finds the row
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,12 @@ def sign_in(
     if not _USERNAME_KEY.fullmatch(key):
         ctx.passwords.verify(None, password)
         raise _invalid(False)
-    throttle = db.get(LoginThrottle, key)
+    # Plain column values, no ORM object: the counter is only ever written by SQL below.
+    throttle = db.execute(
+        select(LoginThrottle.consecutive_failures, LoginThrottle.locked_until).where(
+            LoginThrottle.username_key == key
+        )
+    ).one_or_none()
     if throttle is not None and throttle.locked_until is not None and throttle.locked_until > now:
         raise _locked((throttle.locked_until - now).total_seconds())
     hour_ago = now - timedelta(hours=1)
@@ -110,14 +124,23 @@ def sign_in(
         if not captcha_id:
             raise ApiError(428, "captcha_required", CAPTCHA_MESSAGE, field="captcha_answer")
         check_captcha(db, ctx.clock, captcha_id, captcha_answer)
+    attempt, locked_until = _reserve_attempt(db, key, now)
+    if locked_until is not None and locked_until > now:  # locked since the check above
+        raise _locked((locked_until - now).total_seconds())
+    if attempt > settings.login_lock_after:  # the attempts allowed are being checked already
+        _lock(db, ctx, key, now, only_if_unlocked=True)
+        raise _locked(settings.login_lock_seconds)
     user = db.scalar(select(User).where(User.username_key == key))
     ok = ctx.passwords.verify(user.password_hash if user is not None else None, password)
     if user is None or not ok or user.depositor.center_id != center_id.strip():
-        raise _record_failure(db, ctx, key, throttle, now)
+        raise _record_failure(db, ctx, key, attempt, now)
     if ctx.passwords.needs_rehash(user.password_hash):
         user.password_hash = ctx.passwords.hash(password)
-    if throttle is not None:
-        db.delete(throttle)
+    # Success resets the counter (and with it the attempts of this name still being checked).
+    db.execute(
+        delete(LoginThrottle).where(LoginThrottle.username_key == key),
+        execution_options={"synchronize_session": False},
+    )
     token = new_token()
     session = UserSession(
         token_hash=hash_token(token),
@@ -133,34 +156,85 @@ def sign_in(
     return SignedIn(token=token, session=session, user=user)
 
 
-def _record_failure(
-    db: Session,
-    ctx: SignInContext,
-    key: str,
-    throttle: LoginThrottle | None,
-    now: datetime,
-) -> ApiError:
-    """Count a failure, lock when due, and return the error to answer with."""
+def _reserve_attempt(db: Session, key: str, now: datetime) -> tuple[int, datetime | None]:
+    """Count this attempt as a failure before its password is checked (committed).
+
+    One atomic ``UPDATE ... RETURNING``, so parallel attempts of one name get distinct numbers;
+    the row is inserted with 1 when missing. While the name is locked the count stays as it is.
+
+    Returns:
+        The attempt's number (the failures counted so far, this one included) and the lock's end.
+    """
+    db.commit()  # nothing pending; on SQLite this also leaves no read transaction to upgrade
+    reserve = (
+        update(LoginThrottle)
+        .where(LoginThrottle.username_key == key)
+        .values(
+            consecutive_failures=case(
+                (LoginThrottle.locked_until > now, LoginThrottle.consecutive_failures),
+                else_=LoginThrottle.consecutive_failures + 1,
+            ),
+            updated_at=now,
+        )
+        .returning(LoginThrottle.consecutive_failures, LoginThrottle.locked_until)
+    )
+    for _ in range(_RESERVE_TRIES):
+        row = db.execute(reserve, execution_options={"synchronize_session": False}).one_or_none()
+        if row is not None:
+            db.commit()
+            return row.consecutive_failures, row.locked_until
+        try:
+            db.execute(
+                insert(LoginThrottle).values(
+                    username_key=key, consecutive_failures=1, locked_until=None, updated_at=now
+                )
+            )
+            db.commit()
+        except IntegrityError:  # a parallel first attempt inserted it: count on that row
+            db.rollback()
+            continue
+        return 1, None
+    raise RuntimeError(f"could not reserve a sign-in attempt for {key!r}")
+
+
+def _lock(
+    db: Session, ctx: SignInContext, key: str, now: datetime, *, only_if_unlocked: bool
+) -> None:
+    """Lock the name and set its count back (committed); a deleted counter stays deleted.
+
+    After the lock a captcha is still needed, and a few more failures lock again; the count stays
+    below ``login_lock_after`` so that the first attempt after the lock is checked.
+    """
     settings = ctx.settings
-    if throttle is None:
-        throttle = LoginThrottle(username_key=key, consecutive_failures=0, updated_at=now)
-        db.add(throttle)
-    throttle.consecutive_failures += 1
-    throttle.updated_at = now
+    condition = LoginThrottle.username_key == key
+    if only_if_unlocked:
+        condition &= (LoginThrottle.locked_until.is_(None)) | (LoginThrottle.locked_until <= now)
+    db.execute(
+        update(LoginThrottle)
+        .where(condition)
+        .values(
+            locked_until=now + timedelta(seconds=settings.login_lock_seconds),
+            consecutive_failures=max(
+                0, min(settings.login_captcha_after, settings.login_lock_after - 1)
+            ),
+            updated_at=now,
+        ),
+        execution_options={"synchronize_session": False},
+    )
+    db.commit()
+
+
+def _record_failure(
+    db: Session, ctx: SignInContext, key: str, attempt: int, now: datetime
+) -> ApiError:
+    """Log a failure (already counted as ``attempt``), lock when due, return the answer."""
+    settings = ctx.settings
     db.add(LoginFailure(username_key=key, failed_at=now))
-    error: ApiError
-    if throttle.consecutive_failures >= settings.login_lock_after:
-        throttle.locked_until = now + timedelta(seconds=settings.login_lock_seconds)
-        # After the lock a captcha is still needed, and a few more failures lock again.
-        throttle.consecutive_failures = settings.login_captcha_after
-        error = _locked(settings.login_lock_seconds)
-    else:
-        error = _invalid(throttle.consecutive_failures >= settings.login_captcha_after)
-    try:
-        db.commit()
-    except IntegrityError:  # a parallel first failure of the same name
-        db.rollback()
-    return error
+    if attempt >= settings.login_lock_after:
+        _lock(db, ctx, key, now, only_if_unlocked=False)  # commits the failure too
+        return _locked(settings.login_lock_seconds)
+    db.commit()
+    return _invalid(attempt >= settings.login_captcha_after)
 
 
 def find_session(db: Session, authorization: str | None) -> UserSession | None:

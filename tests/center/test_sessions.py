@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
@@ -142,3 +144,44 @@ def test_bad_tokens(api: Api) -> None:
         response = api.get("/sessions/current", headers={"Authorization": header})
         assert response.status_code == 401
         assert error_of(response)["code"] in ("not_signed_in", "session_expired")
+
+
+def test_lock_holds_against_parallel_guesses(
+    make_center: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parallel wrong passwords for one name get at most ``login_lock_after`` checks in all."""
+    lock_after, attempts = 5, 20
+    center = make_center(login_captcha_after=1000, login_lock_after=lock_after)
+    passwords = center.app.state.passwords
+    verify = passwords.verify
+    checked: list[str] = []
+
+    def counting_verify(stored_hash: str | None, password: str) -> bool:
+        checked.append(password)  # list.append is atomic
+        return bool(verify(stored_hash, password))
+
+    monkeypatch.setattr(passwords, "verify", counting_verify)
+    api = Api(center)
+    clients = [Api(center) for _ in range(attempts)]  # requests.Session is not thread-safe
+    try:
+        who = api.resident("张晓明")
+        for client in clients:  # connect first, so the requests start together
+            assert client.get("/healthz").status_code == 200
+        start = threading.Barrier(attempts)
+
+        def guess(client: Api) -> int:
+            start.wait(timeout=10)
+            return client.login(who, "demo2024", "Wrong12345").status_code
+
+        with ThreadPoolExecutor(max_workers=attempts) as pool:
+            statuses = list(pool.map(guess, clients))
+        assert set(statuses) <= {401, 423}, statuses
+        assert statuses.count(401) < lock_after, statuses  # the lock_after-th answers 423
+        assert len(checked) <= lock_after  # the others were refused without a check
+        locked = api.login(who, "demo2024", DEMO_PASSWORD)
+        assert locked.status_code == 423 and error_of(locked)["code"] == "locked"
+        center.clock.advance(901)
+        assert api.login(who, "demo2024", DEMO_PASSWORD).status_code == 201
+    finally:
+        for client in [api, *clients]:
+            client.close()
