@@ -19,6 +19,7 @@ from PySide6.QtCore import Property, QEvent, QPoint, QRect, QRectF, QSize, Qt, Q
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QHideEvent,
     QMouseEvent,
     QPainter,
@@ -38,6 +39,8 @@ _RADIUS = 10.0
 _PANEL_RADIUS = 14.0
 _SHADE = 3  # the darker bottom edge of a character key, in pixels
 _CACHED_RENDERS = 4
+_LABEL_PADDING = 4  # pixels between a label and the key's edge
+_MIN_LABEL_POINTS = 12.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -363,12 +366,23 @@ class KeyGrid(QWidget):
         painter.setPen(QPen(look.down_border if down else look.border, 1))
         painter.setBrush(look.down if down else look.face)
         painter.drawRoundedRect(face.adjusted(0.5, 0.5, -0.5, -0.5), _RADIUS, _RADIUS)
+        painter.setFont(self.label_font(key.name))
+        painter.setPen(look.text)
+        painter.drawText(face, Qt.AlignmentFlag.AlignCenter, self._labels[key.name])
+
+    def label_font(self, name: str) -> QFont:
+        """The font key ``name``'s label is drawn in: the key's font, made smaller when the
+        label is wider than the key (退格 in elder mode, "Delete" in English), never cut."""
+        key = self._keys[name]
+        label = self._labels[name]
+        width = self._rect(key).width() - 2 * _LABEL_PADDING
         font = QFont(self.font())
         if key.role != "key":
             font.setPointSizeF(self._action_point_size)
-        painter.setFont(font)
-        painter.setPen(look.text)
-        painter.drawText(face, Qt.AlignmentFlag.AlignCenter, self._labels[key.name])
+        wide = QFontMetricsF(font).horizontalAdvance(label)
+        if wide > width > 0:
+            font.setPointSizeF(max(_MIN_LABEL_POINTS, font.pointSizeF() * width / wide))
+        return font
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (

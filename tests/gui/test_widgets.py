@@ -7,7 +7,7 @@ import base64
 import pytest
 import qrcode
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRegularExpression, Qt, QTimer
-from PySide6.QtGui import QColor, QFontInfo, QImage, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QImage, QRegularExpressionValidator
 from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.agreement import AgreementDialog
@@ -723,3 +723,20 @@ def test_agreement_that_fits_can_be_accepted_at_once(qtbot):
     qtbot.waitUntil(dialog.is_read)
     with qtbot.waitSignal(dialog.rejected):
         qtbot.mouseClick(_key(dialog, "back"), LEFT)
+
+
+def test_key_labels_are_never_cut(qtbot, themed):
+    """退格 at elder size, or a long English label, is drawn smaller rather than cut."""
+    window = QWidget()
+    keyboard = Keyboard(window)
+    QVBoxLayout(window).addWidget(keyboard)
+    _shown(qtbot, window)
+    keyboard.set_key_label("key_back", "Delete")  # its English label
+    for elder in (False, True):
+        apply_theme(themed, elder=elder)
+        for name in keyboard.key_names():
+            font = keyboard.label_font(name)
+            wide = QFontMetricsF(font).horizontalAdvance(keyboard.key_label(name))
+            assert wide <= keyboard.key_rect(name).width() - 6, (elder, name)
+    assert keyboard.label_font("key_back").pointSizeF() < keyboard.actionPointSize
+    assert keyboard.label_font("key_a").pointSizeF() == keyboard.font().pointSizeF()
