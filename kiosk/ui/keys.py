@@ -196,17 +196,8 @@ class KeyGrid(QWidget):
         """The names of the keys shown, in layout order."""
         return [name for name in self._keys if name not in self._hidden]
 
-    def spec(self, name: str) -> KeySpec:
-        """The key called ``name``.
-
-        Raises:
-            KeyError: for an unknown name.
-        """
-        return self._keys[name]
-
     def key_label(self, name: str) -> str:
-        """The text on key ``name`` now."""
-        self._keys[name]
+        """The text on key ``name`` now (KeyError for an unknown key)."""
         return self._labels[name]
 
     def set_key_label(self, name: str, label: str) -> None:
@@ -217,7 +208,7 @@ class KeyGrid(QWidget):
 
     def set_key_shown(self, name: str, shown: bool) -> None:
         """Show or hide key ``name``; a hidden key leaves its cells empty."""
-        self._keys[name]
+        self._known(name)
         if shown == (name not in self._hidden):
             return
         if shown:
@@ -230,8 +221,12 @@ class KeyGrid(QWidget):
 
     def is_key_shown(self, name: str) -> bool:
         """Whether key ``name`` is shown (on a visible grid, it can be touched)."""
-        self._keys[name]
+        self._known(name)
         return name not in self._hidden
+
+    def _known(self, name: str) -> None:
+        if name not in self._keys:
+            raise KeyError(name)
 
     def is_checked(self, name: str) -> bool:
         """Whether the checkable key ``name`` is on."""
