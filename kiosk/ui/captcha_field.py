@@ -47,7 +47,7 @@ class CaptchaField(QWidget):
         self.field.line_edit.setObjectName("captcha")
         self.field.line_edit.setProperty(INPUT_KIND, "digits")
         self.field.line_edit.setMaxLength(6)
-        self.field.line_edit.setPlaceholderText(self.tr("请输入右侧图片中的数字"))
+        self.field.line_edit.setPlaceholderText(self.tr("请输入图片中的数字"))
         self.view = CaptchaView(self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -245,17 +245,17 @@
 <context>
     <name>CaptchaField</name>
     <message>
-        <location filename="../../kiosk/ui/captcha_field.py" line="44"/>
+        <location filename="../../kiosk/ui/captcha_field.py" line="46"/>
         <source>验证码</source>
         <translation>Captcha</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/captcha_field.py" line="48"/>
-        <source>请输入右侧图片中的数字</source>
-        <translation>Enter the digits in the picture</translation>
+        <location filename="../../kiosk/ui/captcha_field.py" line="50"/>
+        <source>请输入图片中的数字</source>
+        <translation>Digits in the picture</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/captcha_field.py" line="81"/>
+        <location filename="../../kiosk/ui/captcha_field.py" line="91"/>
         <source>验证码图片加载失败，请点击“换一张”。</source>
         <translation>The picture did not load. Please tap “New picture”.</translation>
     </message>
@@ -696,57 +696,57 @@
 <context>
     <name>CredentialsScreen</name>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="44"/>
+        <location filename="../../kiosk/screens/credentials.py" line="43"/>
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="55"/>
+        <location filename="../../kiosk/screens/credentials.py" line="54"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="56"/>
+        <location filename="../../kiosk/screens/credentials.py" line="55"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="57"/>
+        <location filename="../../kiosk/screens/credentials.py" line="56"/>
         <source>确认密码</source>
         <translation>Confirm password</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="58"/>
+        <location filename="../../kiosk/screens/credentials.py" line="57"/>
         <source>电子邮箱</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="68"/>
+        <location filename="../../kiosk/screens/credentials.py" line="67"/>
         <source>6-16位字母或数字</source>
         <translation>6-16 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="71"/>
+        <location filename="../../kiosk/screens/credentials.py" line="70"/>
         <source>6-24位字母或数字</source>
         <translation>6-24 letters or digits</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="74"/>
+        <location filename="../../kiosk/screens/credentials.py" line="73"/>
         <source>请再次输入密码</source>
         <translation>Enter the password again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="76"/>
+        <location filename="../../kiosk/screens/credentials.py" line="75"/>
         <source>选填</source>
         <translation>Optional</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="80"/>
+        <location filename="../../kiosk/screens/credentials.py" line="79"/>
         <source>阅读并接受</source>
         <translation>I have read and accept the</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="82"/>
+        <location filename="../../kiosk/screens/credentials.py" line="81"/>
         <source>《个人用户注册协议》</source>
         <translation>Personal User Registration Agreement</translation>
     </message>
@@ -763,7 +763,7 @@
 ID number: {id}    Mobile: {phone}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/credentials.py" line="196"/>
+        <location filename="../../kiosk/screens/credentials.py" line="215"/>
         <source>个人用户注册协议</source>
         <translation>Personal User Registration Agreement</translation>
     </message>
@@ -886,27 +886,27 @@ ID number: {id}    Mobile: {phone}</translation>
 <context>
     <name>GuideScreen</name>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="118"/>
+        <location filename="../../kiosk/screens/guide.py" line="114"/>
         <source>暂时无法获取办事指南，请稍后再试，或拨打12329热线咨询。</source>
         <translation>The service guide is unavailable right now. Please try again later or call the 12329 hotline.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="132"/>
+        <location filename="../../kiosk/screens/guide.py" line="128"/>
         <source>返回目录</source>
         <translation>Back to contents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="158"/>
+        <location filename="../../kiosk/screens/guide.py" line="154"/>
         <source>办事指南</source>
         <translation>Service guide</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="207"/>
+        <location filename="../../kiosk/screens/guide.py" line="203"/>
         <source>正在加载，请稍候……</source>
         <translation>Loading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="228"/>
+        <location filename="../../kiosk/screens/guide.py" line="224"/>
         <source>暂时无法打开这篇指南，请返回目录稍后再试，或拨打12329热线咨询。</source>
         <translation>This guide cannot be opened right now. Go back to the contents and try again later, or call the 12329 hotline.</translation>
     </message>
@@ -1175,7 +1175,7 @@ ID number: {id}    Mobile: {phone}</translation>
     <name>LoanApplyScreen</name>
     <message>
         <location filename="../../kiosk/screens/loan_apply.py" line="92"/>
-        <location filename="../../kiosk/screens/loan_apply.py" line="453"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="450"/>
         <source>提交申请</source>
         <extracomment>center error field → the form field that shows it</extracomment>
         <translation>Submit application</translation>
@@ -1266,42 +1266,42 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>View progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="237"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="234"/>
         <source>我要贷款 · 贷款申请</source>
         <translation>Loans · Apply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="257"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="254"/>
         <source>请填写所购住房的详细地址。</source>
         <translation>Please enter the full address of the home you are buying.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="267"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="264"/>
         <source>建筑面积格式不正确，请填写数字，如 89.5。</source>
         <translation>Please enter the floor area as a number, e.g. 89.5.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="273"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="270"/>
         <source>身份证号应为18位。</source>
         <translation>The ID number must have 18 characters.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="277"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="274"/>
         <source>还款银行卡号应为12-19位数字，请核对后重新输入。</source>
         <translation>The repayment card number must have 12-19 digits. Please check it and try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="361"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="358"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="407"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="404"/>
         <source>贷款申请已提交，中心已受理！</source>
         <translation>Loan application submitted and accepted by the center!</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_apply.py" line="410"/>
+        <location filename="../../kiosk/screens/loan_apply.py" line="407"/>
         <source>申请编号：{no}
 贷款金额：{amount}，{years}年，{method}
 月还款额：{monthly}
@@ -1360,27 +1360,27 @@ Repayment card: {bank} {card}
 <context>
     <name>LoanProgressScreen</name>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="53"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="52"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="77"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="73"/>
         <source>我要贷款 · 申请进度</source>
         <translation>Loans · Progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="118"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="114"/>
         <source>您还没有贷款申请。可在“贷款试算”页面点击“申请贷款”提交申请。</source>
         <translation>You have no loan applications yet. To apply, tap “Apply for a loan” on the loan estimate page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="134"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="130"/>
         <source>申请编号 {no}&#x3000;当前状态：{status}</source>
         <translation>Application {no}  Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="142"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="138"/>
         <source>{amount}，{years}年，{method}，月还款{monthly}；{home}：{address}</source>
         <translation>{amount}, {years} years, {method}, {monthly} a month; {home}: {address}</translation>
     </message>
@@ -1393,87 +1393,87 @@ Repayment card: {bank} {card}
 <context>
     <name>LoanQuoteScreen</name>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="65"/>
+        <location filename="../../kiosk/screens/loan.py" line="64"/>
         <source>开始试算</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="75"/>
+        <location filename="../../kiosk/screens/loan.py" line="74"/>
         <source>申请贷款</source>
         <translation>Apply for a loan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="78"/>
+        <location filename="../../kiosk/screens/loan.py" line="77"/>
         <source>申请进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="86"/>
+        <location filename="../../kiosk/screens/loan.py" line="85"/>
         <source>贷款金额（元）</source>
         <translation>Loan amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="90"/>
+        <location filename="../../kiosk/screens/loan.py" line="89"/>
         <source>如 500000</source>
         <translation>e.g. 500000</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="91"/>
+        <location filename="../../kiosk/screens/loan.py" line="90"/>
         <source>房屋总价（元）</source>
         <translation>Property price (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="95"/>
+        <location filename="../../kiosk/screens/loan.py" line="94"/>
         <source>选填，用于核算首付比例</source>
         <translation>Optional, to check the down payment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="98"/>
+        <location filename="../../kiosk/screens/loan.py" line="97"/>
         <source>年</source>
         <translation> yrs</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="109"/>
+        <location filename="../../kiosk/screens/loan.py" line="108"/>
         <source>贷款期限</source>
         <translation>Loan term</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="110"/>
+        <location filename="../../kiosk/screens/loan.py" line="109"/>
         <source>还款方式</source>
         <translation>Repayment method</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="111"/>
+        <location filename="../../kiosk/screens/loan.py" line="110"/>
         <source>住房套数</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="112"/>
+        <location filename="../../kiosk/screens/loan.py" line="111"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="187"/>
+        <location filename="../../kiosk/screens/loan.py" line="183"/>
         <source>我要贷款 · 贷款试算</source>
         <translation>Loans · Estimate</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="205"/>
+        <location filename="../../kiosk/screens/loan.py" line="201"/>
         <source>当前公积金贷款年利率：首套{short}年及以下{a}%、{short}年以上{b}%；第二套{short}年及以下{c}%、{short}年以上{d}%。</source>
         <translation>Current provident fund loan rates a year: first home {a}% up to {short} years, {b}% over {short} years; second home {c}% up to {short} years, {d}% over {short} years.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="271"/>
+        <location filename="../../kiosk/screens/loan.py" line="267"/>
         <source>每月还款</source>
         <translation>Monthly repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="273"/>
+        <location filename="../../kiosk/screens/loan.py" line="269"/>
         <source>首月还款</source>
         <translation>First month&apos;s repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="278"/>
+        <location filename="../../kiosk/screens/loan.py" line="274"/>
         <source>{method}，{months}期，年利率{rate}%
 利息总额 {interest}
 还款总额 {total}
@@ -1484,12 +1484,12 @@ Total repaid {total}
 Last repayment {last}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="298"/>
+        <location filename="../../kiosk/screens/loan.py" line="294"/>
         <source>您最高可贷 {amount}，最长 {years} 年</source>
         <translation>You can borrow up to {amount} for up to {years} years</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="310"/>
+        <location filename="../../kiosk/screens/loan.py" line="306"/>
         <source>：{n}年</source>
         <translation>: {n} years</translation>
     </message>
@@ -2329,12 +2329,12 @@ Last repayment {last}</translation>
 <context>
     <name>StepHeader</name>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="107"/>
+        <location filename="../../kiosk/ui/step_header.py" line="109"/>
         <source>第{current}步，共{total}步：{name}</source>
         <translation>Step {current} of {total}: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/step_header.py" line="112"/>
+        <location filename="../../kiosk/ui/step_header.py" line="114"/>
         <source>全部步骤已完成</source>
         <translation>All steps completed</translation>
     </message>
@@ -2383,162 +2383,162 @@ Last repayment {last}</translation>
 <context>
     <name>WithdrawScreen</name>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="123"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="122"/>
         <source>请选择提取原因。标有“即时到账”的可在本机办理，其余业务需携带材料到柜台办理。</source>
         <translation>Choose a reason for the withdrawal. Those marked “Instant” can be done here; for the others, bring the documents to a service counter.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="140"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="136"/>
         <source>重新加载</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="168"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="164"/>
         <source>全部可提金额</source>
         <translation>Full available amount</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="172"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="168"/>
         <source>提取金额（元）</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="177"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="173"/>
         <source>请输入提取金额</source>
         <translation>Enter the amount</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="183"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="179"/>
         <source>查询结果</source>
         <translation>Check result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="187"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="183"/>
         <source>重选提取原因</source>
         <translation>Choose another reason</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="224"/>
-        <location filename="../../kiosk/screens/withdraw.py" line="566"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="217"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="556"/>
         <source>打印回单</source>
         <translation>Print receipt</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="267"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="257"/>
         <source>我要提取</source>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="323"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="313"/>
         <source>即时到账</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="323"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="313"/>
         <source>需带材料到柜台</source>
         <translation>At a counter, with documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="325"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="315"/>
         <source>暂不可提取</source>
         <translation>Not available now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="327"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="317"/>
         <source>可提 {amount}</source>
         <translation>Up to {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="353"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="343"/>
         <source>办理条件：</source>
         <translation>Requirements:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="359"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="349"/>
         <source>您目前不能办理此项提取</source>
         <translation>You cannot make this withdrawal at present</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="362"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="352"/>
         <source>您现在最多可提取 {amount}</source>
         <translation>You can withdraw up to {amount} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="370"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="360"/>
         <source>柜台办理需携带：
 </source>
         <translation>Bring to the counter:
 </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="381"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="371"/>
         <source>此项提取需一次提取全部余额并销户。</source>
         <translation>This withdrawal takes out the whole balance and closes the account.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="385"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="375"/>
         <source>提取资金将实时划转至您的银行卡：{bank} {card}</source>
         <translation>The money is transferred at once to your bank card: {bank} {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="395"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="385"/>
         <source>确认提取</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="397"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="387"/>
         <source>生成办理清单</source>
         <translation>Create checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="492"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="482"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="551"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="541"/>
         <source>提取成功！{amount}已划转至您的银行卡 {card}</source>
         <translation>Withdrawal complete! {amount} has been sent to your bank card {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="557"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="547"/>
         <source>提取后账户余额：{balance}</source>
         <translation>Balance after withdrawal: {balance}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="562"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="552"/>
         <source>业务流水号：{no}
 到账时间以银行为准，请点击“打印回单”留存；办理完毕请点击“返回”。</source>
         <translation>Transaction no.: {no}
 Arrival time depends on your bank. Tap “Print receipt” to keep a copy; when you are done, tap “Back”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="568"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="558"/>
         <source>已生成办理清单，请携带以下材料到柜台办理</source>
         <translation>Checklist created. Bring these documents to a service counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="570"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="560"/>
         <source>清单编号：{no}</source>
         <translation>Checklist no.: {no}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="573"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="563"/>
         <source>有效期至：{d}</source>
         <translation>Valid until: {d}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="576"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="566"/>
         <source>办理网点：{name}（{address}，电话{phone}）</source>
         <translation>Service point: {name} ({address}, phone {phone})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="585"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="575"/>
         <source>打印办理清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="600"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="590"/>
         <source>正在打印，请在出纸口取走回单。</source>
         <translation>Printing. Please take the receipt from the printer slot.</translation>
     </message>
