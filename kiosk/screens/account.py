@@ -171,7 +171,11 @@ class AccountScreen(SignedInScreen):
     def load(self) -> None:
         client = self._client
         self.run_busy(
-            self._tasks, lambda: client.get_me("/account"), self._on_loaded, self._on_failed
+            self._tasks,
+            lambda: client.get_me("/account"),
+            self._on_loaded,
+            self._on_failed,
+            text=self.querying(),
         )
         self.reload_button.hide()
 

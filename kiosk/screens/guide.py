@@ -207,6 +207,7 @@ class GuideScreen(Screen):
             lambda: fetch(guide_id),
             lambda result: self._on_fetched(guide_id, result),
             self._on_fetch_failed,
+            text=self.querying(),
         )
 
     def _show_body(self, body: str) -> None:

@@ -251,6 +251,7 @@ class LoanQuoteScreen(SignedInScreen):
             lambda: client.request("POST", "/loan-quotes", json=body, auth=True),
             self._on_quoted,
             self._on_failed,
+            text=self.querying(),
         )
 
     def _on_failed(self, error: KioskError) -> None:

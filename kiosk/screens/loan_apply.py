@@ -375,7 +375,7 @@ class LoanApplyScreen(SignedInScreen):
     def on_query_button_clicked(self) -> None:
         if not self._request.unknown or self.busy:
             return
-        self.set_busy(True)
+        self.set_busy(True, self.querying())
         self._tasks.run(self._request.fetch_records(), self._on_queried, self._on_query_failed)
 
     def _on_queried(self, result: Any) -> None:

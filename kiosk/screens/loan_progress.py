@@ -88,6 +88,7 @@ class LoanProgressScreen(SignedInScreen):
             lambda: client.get_me("/loan-applications"),
             self._on_loaded,
             self._on_failed,
+            text=self.querying(),
         )
 
     def _on_loaded(self, result: Any) -> None:

@@ -243,6 +243,7 @@ class QueryScreen(SignedInScreen):
             lambda: client.get_me("/deposits", params),
             self._on_history,
             self._on_failed,
+            text=self.querying(),
         )
 
     def _on_history(self, result: Any) -> None:
@@ -302,7 +303,7 @@ class QueryScreen(SignedInScreen):
     def load_withdrawals(self) -> None:
         if self.busy:
             return
-        self.set_busy(True)
+        self.set_busy(True, self.querying())
         client = self._client
         self._tasks.run(
             lambda: client.get_me("/withdrawals"), self._on_withdrawals, self._on_failed

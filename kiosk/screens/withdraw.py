@@ -289,7 +289,9 @@ class WithdrawScreen(SignedInScreen):
             account = client.get_me("/account")
             return types, account
 
-        self.run_busy(self._tasks, fetch, self._on_loaded, self._on_load_failed)
+        self.run_busy(
+            self._tasks, fetch, self._on_loaded, self._on_load_failed, text=self.querying()
+        )
         self.reload_button.hide()
 
     def _on_loaded(self, result: tuple[Any, Any]) -> None:
@@ -498,7 +500,7 @@ class WithdrawScreen(SignedInScreen):
         """Ask the center whether the submission whose answer was lost was executed."""
         if not self._request.unknown or self.busy:
             return
-        self.set_busy(True)
+        self.set_busy(True, self.querying())
         self.query_button.setEnabled(False)
         self._tasks.run(self._request.fetch_records(), self._on_queried, self._on_query_failed)
 

@@ -88,9 +88,11 @@ class BusyIndicator(QFrame):
         self.setAccessibleName(self._label.text())
 
     def set_text(self, text: str) -> None:
-        """Change the sentence (e.g. 正在发送验证码，请稍候…)."""
-        self._label.setText(text)
-        self.setAccessibleName(text)
+        """Change the sentence (e.g. 正在查询，请稍候…); empty for 正在提交，请稍候…."""
+        text = text or self.tr("正在提交，请稍候…")
+        if text != self._label.text():
+            self._label.setText(text)
+            self.setAccessibleName(text)
 
     def text(self) -> str:
         """The sentence shown."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.flows import FlowData
@@ -45,6 +45,7 @@ class Screen(QWidget):
         super().__init__(parent)
         self._valid = False
         self._busy = False
+        self._busy_text = ""
         self._error = ""
 
     # -- state the shell reads --------------------------------------------------------------
@@ -61,10 +62,23 @@ class Screen(QWidget):
     def busy(self) -> bool:
         return self._busy
 
-    def set_busy(self, value: bool) -> None:
-        if value != self._busy:
+    @property
+    def busy_text(self) -> str:
+        """The sentence beside the spinner while busy; empty for the shell's 正在提交，请稍候…."""
+        return self._busy_text
+
+    def set_busy(self, value: bool, text: str = "") -> None:
+        """Turn busy on or off; ``text`` says what is being waited for (see :meth:`querying`)."""
+        text = text if value else ""
+        if value != self._busy or text != self._busy_text:
             self._busy = value
+            self._busy_text = text
             self.changed.emit()
+
+    @staticmethod
+    def querying() -> str:
+        """The busy sentence while something is fetched rather than submitted."""
+        return QCoreApplication.translate("Screen", "正在查询，请稍候…")
 
     @property
     def error(self) -> str:
@@ -81,9 +95,12 @@ class Screen(QWidget):
         fn: Callable[[], T],
         on_done: Callable[[T], None],
         on_error: Callable[[KioskError], None],
+        *,
+        text: str = "",
     ) -> int:
         """Clear the error, turn busy on and run ``fn`` on ``tasks``; busy goes off again before
-        ``on_done(result)`` or ``on_error(error)`` is called, whichever path the task takes."""
+        ``on_done(result)`` or ``on_error(error)`` is called, whichever path the task takes.
+        ``text`` is the busy sentence (see :meth:`set_busy`)."""
 
         def done(result: T) -> None:
             self.set_busy(False)
@@ -94,7 +111,7 @@ class Screen(QWidget):
             on_error(error)
 
         self.set_error("")
-        self.set_busy(True)
+        self.set_busy(True, text)
         return tasks.run(fn, done, failed)
 
     # -- life cycle the shell drives -----------------------------------------------------------

@@ -410,6 +410,8 @@ class MainWindow(QMainWindow):
         if text is not None:
             self.primary_button.setText(text)
         self.primary_button.setEnabled(screen.valid and not screen.busy)
+        if screen.busy:
+            self.busy_indicator.set_text(screen.busy_text)
         self.busy_indicator.setVisible(screen.busy)
         self.back_button.setEnabled(True)
         if self._run is not None:

@@ -100,7 +100,7 @@
     </message>
     <message>
         <location filename="../../kiosk/screens/account.py" line="115"/>
-        <location filename="../../kiosk/screens/account.py" line="215"/>
+        <location filename="../../kiosk/screens/account.py" line="219"/>
         <source>显示余额</source>
         <translation>Show balance</translation>
     </message>
@@ -125,22 +125,22 @@
         <translation>My account</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="192"/>
+        <location filename="../../kiosk/screens/account.py" line="196"/>
         <source>个人{a}%&#x3000;单位{b}%</source>
         <translation>Employee {a}%  Employer {b}%</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="199"/>
+        <location filename="../../kiosk/screens/account.py" line="203"/>
         <source>{total}（个人{a}，单位{b}）</source>
         <translation>{total} (employee {a}, employer {b})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="215"/>
+        <location filename="../../kiosk/screens/account.py" line="219"/>
         <source>隐藏余额</source>
         <translation>Hide balance</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/account.py" line="240"/>
+        <location filename="../../kiosk/screens/account.py" line="244"/>
         <source>缴存证明正在打印，请在出纸口取走。</source>
         <translation>Printing the deposit certificate. Please take it from the printer slot.</translation>
     </message>
@@ -238,6 +238,7 @@
     <name>BusyIndicator</name>
     <message>
         <location filename="../../kiosk/ui/busy.py" line="79"/>
+        <location filename="../../kiosk/ui/busy.py" line="92"/>
         <source>正在提交，请稍候…</source>
         <translation>Submitting, please wait…</translation>
     </message>
@@ -906,7 +907,7 @@ ID number: {id}    Mobile: {phone}</translation>
         <translation>Loading, please wait…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/guide.py" line="224"/>
+        <location filename="../../kiosk/screens/guide.py" line="225"/>
         <source>暂时无法打开这篇指南，请返回目录稍后再试，或拨打12329热线咨询。</source>
         <translation>This guide cannot be opened right now. Go back to the contents and try again later, or call the 12329 hotline.</translation>
     </message>
@@ -1370,17 +1371,17 @@ Repayment card: {bank} {card}
         <translation>Loans · Progress</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="114"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="115"/>
         <source>您还没有贷款申请。可在“贷款试算”页面点击“申请贷款”提交申请。</source>
         <translation>You have no loan applications yet. To apply, tap “Apply for a loan” on the loan estimate page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="130"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="131"/>
         <source>申请编号 {no}&#x3000;当前状态：{status}</source>
         <translation>Application {no}  Status: {status}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan_progress.py" line="138"/>
+        <location filename="../../kiosk/screens/loan_progress.py" line="139"/>
         <source>{amount}，{years}年，{method}，月还款{monthly}；{home}：{address}</source>
         <translation>{amount}, {years} years, {method}, {monthly} a month; {home}: {address}</translation>
     </message>
@@ -1463,17 +1464,17 @@ Repayment card: {bank} {card}
         <translation>Current provident fund loan rates a year: first home {a}% up to {short} years, {b}% over {short} years; second home {c}% up to {short} years, {d}% over {short} years.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="267"/>
+        <location filename="../../kiosk/screens/loan.py" line="268"/>
         <source>每月还款</source>
         <translation>Monthly repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="269"/>
+        <location filename="../../kiosk/screens/loan.py" line="270"/>
         <source>首月还款</source>
         <translation>First month&apos;s repayment</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="274"/>
+        <location filename="../../kiosk/screens/loan.py" line="275"/>
         <source>{method}，{months}期，年利率{rate}%
 利息总额 {interest}
 还款总额 {total}
@@ -1484,12 +1485,12 @@ Total repaid {total}
 Last repayment {last}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="294"/>
+        <location filename="../../kiosk/screens/loan.py" line="295"/>
         <source>您最高可贷 {amount}，最长 {years} 年</source>
         <translation>You can borrow up to {amount} for up to {years} years</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/loan.py" line="306"/>
+        <location filename="../../kiosk/screens/loan.py" line="307"/>
         <source>：{n}年</source>
         <translation>: {n} years</translation>
     </message>
@@ -1603,8 +1604,8 @@ Last repayment {last}</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/shell.py" line="102"/>
-        <location filename="../../kiosk/ui/shell.py" line="416"/>
-        <location filename="../../kiosk/ui/shell.py" line="420"/>
+        <location filename="../../kiosk/ui/shell.py" line="418"/>
+        <location filename="../../kiosk/ui/shell.py" line="422"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -1614,7 +1615,7 @@ Last repayment {last}</translation>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/shell.py" line="416"/>
+        <location filename="../../kiosk/ui/shell.py" line="418"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1945,27 +1946,27 @@ Last repayment {last}</translation>
         <translation>The start month cannot be after the end month. Please choose again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/query.py" line="276"/>
+        <location filename="../../kiosk/screens/query.py" line="277"/>
         <source>{a} 至 {b}：共{n}笔&#x3000;缴存合计 {d}&#x3000;提取合计 {w}&#x3000;结息合计 {i}</source>
         <translation>{a} to {b}: {n} entries  Deposits {d}  Withdrawals {w}  Interest {i}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/query.py" line="293"/>
+        <location filename="../../kiosk/screens/query.py" line="294"/>
         <source>第{p}/{n}页</source>
         <translation>Page {p}/{n}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/query.py" line="329"/>
+        <location filename="../../kiosk/screens/query.py" line="330"/>
         <source>暂无提取记录。</source>
         <translation>No withdrawals yet.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/query.py" line="338"/>
+        <location filename="../../kiosk/screens/query.py" line="339"/>
         <source>正在准备明细…</source>
         <translation>Preparing the statement…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/query.py" line="369"/>
+        <location filename="../../kiosk/screens/query.py" line="370"/>
         <source>明细正在打印，请在出纸口取走。</source>
         <translation>Printing the statement. Please take it from the printer slot.</translation>
     </message>
@@ -2018,6 +2019,15 @@ Last repayment {last}</translation>
         <location filename="../../build/work/i18n/dynamic_strings.py" line="55"/>
         <source>业务编号</source>
         <translation>Reference no.</translation>
+    </message>
+</context>
+<context>
+    <name>Screen</name>
+    <message>
+        <location filename="../../kiosk/ui/screen.py" line="81"/>
+        <source>正在查询，请稍候…</source>
+        <extracomment>Dynamic property a QLineEdit sets to choose its on-screen input: &quot;digits&quot;, &quot;id&quot; or &quot;text&quot;. Text of the shell&apos;s primary button, or None for a screen without one. Idle limit class: &quot;form&quot; (60 s) or &quot;account&quot; (90 s) or &quot;public&quot; (no idle reset needed).</extracomment>
+        <translation>Loading, please wait…</translation>
     </message>
 </context>
 <context>
@@ -2419,7 +2429,7 @@ Last repayment {last}</translation>
     </message>
     <message>
         <location filename="../../kiosk/screens/withdraw.py" line="217"/>
-        <location filename="../../kiosk/screens/withdraw.py" line="556"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="558"/>
         <source>打印回单</source>
         <translation>Print receipt</translation>
     </message>
@@ -2429,116 +2439,116 @@ Last repayment {last}</translation>
         <translation>Withdraw</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="313"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="315"/>
         <source>即时到账</source>
         <translation>Instant</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="313"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="315"/>
         <source>需带材料到柜台</source>
         <translation>At a counter, with documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="315"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="317"/>
         <source>暂不可提取</source>
         <translation>Not available now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="317"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="319"/>
         <source>可提 {amount}</source>
         <translation>Up to {amount}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="343"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="345"/>
         <source>办理条件：</source>
         <translation>Requirements:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="349"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="351"/>
         <source>您目前不能办理此项提取</source>
         <translation>You cannot make this withdrawal at present</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="352"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="354"/>
         <source>您现在最多可提取 {amount}</source>
         <translation>You can withdraw up to {amount} now</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="360"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="362"/>
         <source>柜台办理需携带：
 </source>
         <translation>Bring to the counter:
 </translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="371"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="373"/>
         <source>此项提取需一次提取全部余额并销户。</source>
         <translation>This withdrawal takes out the whole balance and closes the account.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="375"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="377"/>
         <source>提取资金将实时划转至您的银行卡：{bank} {card}</source>
         <translation>The money is transferred at once to your bank card: {bank} {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="385"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="387"/>
         <source>确认提取</source>
         <translation>Confirm withdrawal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="387"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="389"/>
         <source>生成办理清单</source>
         <translation>Create checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="482"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="484"/>
         <source>重新提交</source>
         <translation>Submit again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="541"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="543"/>
         <source>提取成功！{amount}已划转至您的银行卡 {card}</source>
         <translation>Withdrawal complete! {amount} has been sent to your bank card {card}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="547"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="549"/>
         <source>提取后账户余额：{balance}</source>
         <translation>Balance after withdrawal: {balance}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="552"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="554"/>
         <source>业务流水号：{no}
 到账时间以银行为准，请点击“打印回单”留存；办理完毕请点击“返回”。</source>
         <translation>Transaction no.: {no}
 Arrival time depends on your bank. Tap “Print receipt” to keep a copy; when you are done, tap “Back”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="558"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="560"/>
         <source>已生成办理清单，请携带以下材料到柜台办理</source>
         <translation>Checklist created. Bring these documents to a service counter</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="560"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="562"/>
         <source>清单编号：{no}</source>
         <translation>Checklist no.: {no}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="563"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="565"/>
         <source>有效期至：{d}</source>
         <translation>Valid until: {d}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="566"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="568"/>
         <source>办理网点：{name}（{address}，电话{phone}）</source>
         <translation>Service point: {name} ({address}, phone {phone})</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="575"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="577"/>
         <source>打印办理清单</source>
         <translation>Print checklist</translation>
     </message>
     <message>
-        <location filename="../../kiosk/screens/withdraw.py" line="590"/>
+        <location filename="../../kiosk/screens/withdraw.py" line="592"/>
         <source>正在打印，请在出纸口取走回单。</source>
         <translation>Printing. Please take the receipt from the printer slot.</translation>
     </message>

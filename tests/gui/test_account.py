@@ -143,3 +143,19 @@ def longer_page_date(kiosk: Kiosk, history: dict[str, Any], page: int) -> str:
         },
     )
     return str(body["items"][0]["date"])
+
+
+def test_the_spinner_says_what_it_waits_for(qtbot: Any, kiosk: Kiosk) -> None:
+    """Loading the account reads 正在查询; a submission (the next screen's) reads 正在提交."""
+    sign_in(qtbot, kiosk)
+    busy = kiosk.window.busy_indicator
+    seen: list[str] = []
+    kiosk.window.show_page("account")  # its entry starts the load at once
+    screen = kiosk.window.current_screen
+    seen.append(busy.text() if busy.isVisible() else "")
+    qtbot.waitUntil(screen.print_button.isEnabled, timeout=WAIT_MS)
+    assert seen == ["正在查询，请稍候…"]
+    assert not busy.isVisible()
+    screen.set_busy(True)  # as a submission does
+    assert busy.isVisible() and busy.text() == "正在提交，请稍候…"
+    screen.set_busy(False)
