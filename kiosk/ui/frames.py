@@ -12,31 +12,61 @@ __all__ = ["FALLBACK_MS", "after_next_paint"]
 #: When the window paints nothing (covered, or off screen), the work starts after this long.
 FALLBACK_MS = 250
 
+_WATCHER_NAME = "afterNextPaint"
+
 
 class _NextPaint(QObject):
-    """Watches one window for its next paint, then runs a callback once, after that paint."""
+    """One per window, for the window's life: runs the work queued on it after the next paint.
 
-    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+    It is never deleted before its window and owns its two timers.  An earlier version made
+    one watcher per call, fired it with ``QTimer.singleShot(ms, watcher, ...)`` and had it
+    ``deleteLater()`` itself from inside that call: PySide 6.11 now and then crashed in the
+    watcher's destructor (a segmentation fault in CI).
+    """
+
+    def __init__(self, window: QWidget) -> None:
         super().__init__(window)
+        self.setObjectName(_WATCHER_NAME)
         self._window = window
-        self._callback = callback
-        self._done = False
-        window.installEventFilter(self)
-        QTimer.singleShot(FALLBACK_MS, self, self._fire)
+        self._work: list[Callable[[], None]] = []
+        self._watching = False
+        self._after_paint = self._timer(0)
+        self._fallback = self._timer(FALLBACK_MS)
+
+    def _timer(self, interval: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(interval)
+        timer.timeout.connect(self._run)
+        return timer
+
+    def add(self, callback: Callable[[], None]) -> None:
+        """Queue ``callback`` for after the window's next paint (at once if it is hidden)."""
+        self._work.append(callback)
+        if not self._window.isVisible():
+            self._after_paint.start()  # nothing will paint: run when the loop is free
+            return
+        if not self._watching:
+            self._watching = True
+            self._window.installEventFilter(self)
+        if not self._fallback.isActive():
+            self._fallback.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and not self._after_paint.isActive():
             # Queued now, it runs once this paint pass is over (the frame is on screen).
-            QTimer.singleShot(0, self, self._fire)
+            self._after_paint.start()
         return False
 
-    def _fire(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._window.removeEventFilter(self)
-        self.deleteLater()
-        self._callback()
+    def _run(self) -> None:
+        self._after_paint.stop()
+        self._fallback.stop()
+        if self._watching:
+            self._watching = False
+            self._window.removeEventFilter(self)
+        work, self._work = self._work, []
+        for callback in work:
+            callback()
 
 
 def after_next_paint(widget: QWidget, callback: Callable[[], None]) -> None:
@@ -54,7 +84,7 @@ def after_next_paint(widget: QWidget, callback: Callable[[], None]) -> None:
             been left meanwhile).
     """
     window = widget.window()
-    if not window.isVisible():
-        QTimer.singleShot(0, window, callback)
-        return
-    _NextPaint(window, callback)
+    watcher = window.findChild(_NextPaint, _WATCHER_NAME)
+    if not isinstance(watcher, _NextPaint):
+        watcher = _NextPaint(window)
+    watcher.add(callback)

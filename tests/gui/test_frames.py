@@ -68,6 +68,19 @@ def test_a_window_that_paints_nothing_runs_the_work_anyway(qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: bool(seen), timeout=3000)  # no update(): the fallback runs it
 
 
+def test_one_watcher_per_window_however_often_it_is_used(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    seen: list[int] = []
+    for round_ in range(5):
+        after_next_paint(window, lambda r=round_: seen.append(r))
+        after_next_paint(window, lambda r=round_: seen.append(-r))
+        window.update()
+        qtbot.waitUntil(lambda r=round_: -r in seen and r in seen)
+    assert seen == [v for r in range(5) for v in (r, -r)]  # in order, each once
+    watchers = [c for c in window.children() if c.objectName() == "afterNextPaint"]
+    assert len(watchers) == 1  # reused: a kiosk running for months does not collect them
+
+
 def _png() -> str:
     image = QImage(120, 40, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
