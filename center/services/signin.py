@@ -10,7 +10,9 @@ argon2 check, gives each attempt its own number; success deletes the counter aga
 after the check let parallel requests all pass the lock check before the first failure was
 written, so N parallel guesses were all checked whatever the lock. With unique numbers at most
 ``login_lock_after`` passwords are checked before the lock; an attempt numbered beyond it, or
-reserved while the name is locked, is refused unchecked.
+reserved while the name is locked, is refused unchecked. Likewise an attempt without a captcha
+whose number shows that the captcha became due meanwhile is refused unchecked (428), so at most
+``login_captcha_after`` passwords are checked without one.
 """
 
 from __future__ import annotations
@@ -74,6 +76,10 @@ def _locked(seconds: float) -> ApiError:
     )
 
 
+def _captcha_required() -> ApiError:
+    return ApiError(428, "captcha_required", CAPTCHA_MESSAGE, field="captcha_answer")
+
+
 def _invalid(captcha_next: bool) -> ApiError:
     return ApiError(
         401, "invalid_credentials", INVALID_MESSAGE, extra={"captcha_required": captcha_next}
@@ -120,9 +126,10 @@ def sign_in(
     if recent >= settings.login_hourly_max and oldest is not None:
         raise _locked((oldest + timedelta(hours=1) - now).total_seconds())
     failures = throttle.consecutive_failures if throttle is not None else 0
-    if failures >= settings.login_captcha_after:
+    captcha_checked = failures >= settings.login_captcha_after
+    if captcha_checked:
         if not captcha_id:
-            raise ApiError(428, "captcha_required", CAPTCHA_MESSAGE, field="captcha_answer")
+            raise _captcha_required()
         check_captcha(db, ctx.clock, captcha_id, captcha_answer)
     attempt, locked_until = _reserve_attempt(db, key, now)
     if locked_until is not None and locked_until > now:  # locked since the check above
@@ -130,6 +137,10 @@ def sign_in(
     if attempt > settings.login_lock_after:  # the attempts allowed are being checked already
         _lock(db, ctx, key, now, only_if_unlocked=True)
         raise _locked(settings.login_lock_seconds)
+    if attempt > settings.login_captcha_after and not captcha_checked:
+        # Parallel attempts failed since the count was read: this one needs the captcha too.
+        _release_attempt(db, ctx, key)
+        raise _captcha_required()
     user = db.scalar(select(User).where(User.username_key == key))
     ok = ctx.passwords.verify(user.password_hash if user is not None else None, password)
     if user is None or not ok or user.depositor.center_id != center_id.strip():
@@ -195,6 +206,24 @@ def _reserve_attempt(db: Session, key: str, now: datetime) -> tuple[int, datetim
             continue
         return 1, None
     raise RuntimeError(f"could not reserve a sign-in attempt for {key!r}")
+
+
+def _release_attempt(db: Session, ctx: SignInContext, key: str) -> None:
+    """Take back an attempt refused before its password was checked (committed).
+
+    Only while the count is still above the captcha threshold: a success (counter deleted) or a
+    lock (count set back) since the reservation already settled it.
+    """
+    db.execute(
+        update(LoginThrottle)
+        .where(
+            LoginThrottle.username_key == key,
+            LoginThrottle.consecutive_failures > ctx.settings.login_captcha_after,
+        )
+        .values(consecutive_failures=LoginThrottle.consecutive_failures - 1),
+        execution_options={"synchronize_session": False},
+    )
+    db.commit()
 
 
 def _lock(

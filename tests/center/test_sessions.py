@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -146,12 +147,12 @@ def test_bad_tokens(api: Api) -> None:
         assert error_of(response)["code"] in ("not_signed_in", "session_expired")
 
 
-def test_lock_holds_against_parallel_guesses(
-    make_center: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Parallel wrong passwords for one name get at most ``login_lock_after`` checks in all."""
-    lock_after, attempts = 5, 20
-    center = make_center(login_captcha_after=1000, login_lock_after=lock_after)
+def _burst(center: Any, monkeypatch: pytest.MonkeyPatch, attempts: int) -> tuple[list[int], int]:
+    """Send ``attempts`` wrong passwords for one name at once, without a captcha.
+
+    Returns:
+        The answers' status codes and how many passwords the center checked.
+    """
     passwords = center.app.state.passwords
     verify = passwords.verify
     checked: list[str] = []
@@ -161,10 +162,9 @@ def test_lock_holds_against_parallel_guesses(
         return bool(verify(stored_hash, password))
 
     monkeypatch.setattr(passwords, "verify", counting_verify)
-    api = Api(center)
     clients = [Api(center) for _ in range(attempts)]  # requests.Session is not thread-safe
     try:
-        who = api.resident("张晓明")
+        who = clients[0].resident("张晓明")
         for client in clients:  # connect first, so the requests start together
             assert client.get("/healthz").status_code == 200
         start = threading.Barrier(attempts)
@@ -175,13 +175,43 @@ def test_lock_holds_against_parallel_guesses(
 
         with ThreadPoolExecutor(max_workers=attempts) as pool:
             statuses = list(pool.map(guess, clients))
-        assert set(statuses) <= {401, 423}, statuses
-        assert statuses.count(401) < lock_after, statuses  # the lock_after-th answers 423
-        assert len(checked) <= lock_after  # the others were refused without a check
+    finally:
+        for client in clients:
+            client.close()
+    monkeypatch.setattr(passwords, "verify", verify)
+    return statuses, len(checked)
+
+
+def test_lock_holds_against_parallel_guesses(
+    make_center: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parallel wrong passwords for one name get at most ``login_lock_after`` checks in all."""
+    lock_after = 5
+    center = make_center(login_captcha_after=1000, login_lock_after=lock_after)
+    statuses, checked = _burst(center, monkeypatch, 20)
+    assert set(statuses) <= {401, 423}, statuses
+    assert statuses.count(401) < lock_after, statuses  # the lock_after-th answers 423
+    assert checked <= lock_after  # the others were refused without a check
+    with closing(Api(center)) as api:
+        who = api.resident("张晓明")
         locked = api.login(who, "demo2024", DEMO_PASSWORD)
         assert locked.status_code == 423 and error_of(locked)["code"] == "locked"
         center.clock.advance(901)
         assert api.login(who, "demo2024", DEMO_PASSWORD).status_code == 201
-    finally:
-        for client in [api, *clients]:
-            client.close()
+
+
+def test_captcha_holds_against_parallel_guesses(
+    make_center: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Parallel guesses without a captcha get at most ``login_captcha_after`` checks."""
+    captcha_after = 3
+    center = make_center(login_captcha_after=captcha_after, login_lock_after=1000)
+    statuses, checked = _burst(center, monkeypatch, 20)
+    assert set(statuses) <= {401, 428}, statuses
+    assert checked <= captcha_after, statuses  # the rest were asked for the captcha unchecked
+    assert statuses.count(428) >= 20 - captcha_after
+    with closing(Api(center)) as api:
+        who = api.resident("张晓明")
+        again = api.login(who, "demo2024", DEMO_PASSWORD)  # still due, and not counted up
+        assert again.status_code == 428, again.text
+        assert api.login(who, "demo2024", DEMO_PASSWORD, captcha=True).status_code == 201
