@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QW
 __all__ = ["MonthPicker", "Segmented", "Stepper"]
 
 _BUTTON_SIZE = 72
+_CHOICE_BORDER = 2
 
 
 def _step_row(
@@ -210,10 +211,13 @@ class Segmented(QWidget):
         self.setFixedHeight(_BUTTON_SIZE)
         if options:
             self.buttons[options[0][0]].setChecked(True)
+        # QSS heights are of the contents: the 2 px borders come on top of them, so the
+        # contents are 4 px less than the fixed height (else the buttons' bottom edge is cut).
+        inner = _BUTTON_SIZE - 2 * _CHOICE_BORDER
         self.setStyleSheet(
             'QPushButton[role="choice"] { background: #FFFFFF; color: #1A1A1A; '
-            f"min-height: {_BUTTON_SIZE}px; max-height: {_BUTTON_SIZE}px; "
-            "border: 2px solid #C9D3E0; border-radius: 12px; padding: 0px 20px; }"
+            f"min-height: {inner}px; max-height: {inner}px; "
+            f"border: {_CHOICE_BORDER}px solid #C9D3E0; border-radius: 12px; padding: 0px 20px; }}"
             'QPushButton[role="choice"]:checked { background: #1565C0; color: #FFFFFF; '
             "border-color: #0D47A1; font-weight: bold; }"
         )

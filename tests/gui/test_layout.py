@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLineEdit
 
 from kiosk.app import Kiosk
 from kiosk.flows import RECOVERY, REGISTRATION
@@ -147,3 +147,50 @@ def test_the_registration_form_keeps_the_agreement_and_the_next_field_in_view(
     qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: captcha.visibleRegion().boundingRect().height() == captcha.height())
     assert not agree.visibleRegion().isEmpty()
+
+
+def _cut_buttons(window: Any) -> list[tuple[str, tuple[int, int, int, int], tuple[int, int]]]:
+    """Visible buttons of the current screen that stick out of their parent (drawn cut)."""
+    cut = []
+    for button in window.current_screen.findChildren(QAbstractButton):
+        parent = button.parentWidget()
+        if not button.isVisibleTo(window) or parent is None:
+            continue
+        if not parent.rect().contains(button.geometry()):
+            cut.append(
+                (
+                    button.objectName() or button.text(),
+                    button.geometry().getRect(),
+                    parent.size().toTuple(),
+                )
+            )
+    return cut
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_no_button_is_cut_by_its_parent(qtbot: Any, kiosk: Kiosk, elder: bool) -> None:
+    """A button taller than the row it sits in loses its bottom edge (once: 还款方式)."""
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    while window.prebuild():
+        pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=elder)
+    try:
+        cut = {}
+        for screen_id in [*FLOW_SCREENS, *PAGES]:
+            if screen_id in FLOW_SCREENS:
+                window.start_flow(FLOW_SCREENS[screen_id])
+                window._show(screen_id)
+            else:
+                window.show_page(screen_id)
+            qtbot.waitUntil(lambda s=screen_id: window.current_id == s)
+            window.current_screen.layout().activate()
+            if found := _cut_buttons(window):
+                cut[screen_id] = found
+        assert cut == {}
+    finally:
+        apply_theme(app, elder=False)
