@@ -265,8 +265,10 @@ def _parents(tree: ast.AST) -> dict[ast.AST, ast.AST]:
 
 
 def _binding_iters(node: ast.AST, names: set[str], parents: dict[ast.AST, ast.AST]) -> set[str]:
-    """Names read by the ``for``/comprehension iterables that bind ``names`` around ``node``."""
+    """Names read by the ``for``/comprehension iterables that bind ``names`` around ``node``,
+    through nested loops too (``for pair in PAIRS: for key, label in pair``)."""
     more: set[str] = set()
+    names = set(names)
     current: ast.AST | None = node
     while current is not None:
         generators: list[tuple[ast.AST, ast.AST]] = []
@@ -277,6 +279,7 @@ def _binding_iters(node: ast.AST, names: set[str], parents: dict[ast.AST, ast.AS
         for target, iterable in generators:
             if _names(target) & names:
                 more |= _names(iterable)
+                names |= _names(iterable)
         current = parents.get(current)
     return more
 

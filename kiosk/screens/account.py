@@ -40,18 +40,17 @@ QLabel#BalanceValue { font-size: 30pt; color: #2E7D32; font-weight: bold; }
 QWidget#AccountCard { background: #FFFFFF; border: 1px solid #C9D3E0; border-radius: 14px; }
 """
 
-#: (key in GET /me/account, label) in the order shown.
-ROWS: tuple[tuple[str, str], ...] = (
-    ("name_masked", "姓名"),
-    ("account_no_masked", "个人账号"),
-    ("center_name", "所属中心"),
-    ("status", "账户状态"),
-    ("employer", "缴存单位"),
-    ("opened_on", "开户日期"),
-    ("deposit_base", "缴存基数"),
-    ("rates", "缴存比例"),
+#: (key in GET /me/account, label): short values, two to a row (left, right).
+PAIRS: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = (
+    (("name_masked", "姓名"), ("deposit_base", "缴存基数")),
+    (("account_no_masked", "个人账号"), ("rates", "缴存比例")),
+    (("center_name", "所属中心"), ("last_deposit_month", "缴至年月")),
+    (("status", "账户状态"), ("opened_on", "开户日期")),
+)
+#: Long values (an employer's full name, a bank card), each on a row of its own.
+WIDE: tuple[tuple[str, str], ...] = (
     ("monthly_amount", "月缴存额"),
-    ("last_deposit_month", "缴至年月"),
+    ("employer", "缴存单位"),
     ("bank", "提取到账银行卡"),
 )
 _MONEY = frozenset({"deposit_base", "monthly_amount"})
@@ -88,22 +87,17 @@ class AccountScreen(SignedInScreen):
         card.setObjectName("AccountCard")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         grid = QGridLayout(card)
-        grid.setContentsMargins(24, 16, 24, 16)
+        grid.setContentsMargins(24, 10, 24, 10)
         grid.setHorizontalSpacing(24)
-        grid.setVerticalSpacing(10)
+        grid.setVerticalSpacing(4)
         self.values: dict[str, QLabel] = {}
-        half = (len(ROWS) + 1) // 2
-        for index, (key, label) in enumerate(ROWS):
-            k = QLabel(self.tr(label), card)
-            k.setProperty("role", "k")
-            v = QLabel("", card)
-            v.setObjectName(f"value_{key}")
-            v.setProperty("role", "v")
-            v.setWordWrap(True)
-            column = 0 if index < half else 2
-            grid.addWidget(k, index % half, column, Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(v, index % half, column + 1)
-            self.values[key] = v
+        # Long values get a row of their own: squeezed into half a row they wrapped, and a
+        # grid in a stacked widget does not grow a row for a wrapped label (drawn cut).
+        for row, pair in enumerate(PAIRS):
+            for column, (key, label) in zip((0, 2), pair, strict=True):
+                self._add_value(grid, key, self.tr(label), row=row, column=column, span=1)
+        for row, (key, label) in enumerate(WIDE, start=len(PAIRS)):
+            self._add_value(grid, key, self.tr(label), row=row, column=0, span=3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
 
@@ -143,21 +137,34 @@ class AccountScreen(SignedInScreen):
         actions.setSpacing(20)
         actions.addWidget(self.print_button)
         actions.addWidget(self.reload_button)
-        actions.addStretch(1)
+        actions.addWidget(self.print_status, 1)  # beside the button: no empty row below it
 
         layout = QVBoxLayout(self)
-        layout.setSpacing(16)
+        layout.setSpacing(12)  # in elder mode it must fit 1080 rows without scrolling
         layout.addLayout(balance_row)
         layout.addWidget(card)
         layout.addWidget(hint)
         layout.addLayout(actions)
-        layout.addWidget(self.print_status)
         layout.addStretch(1)
 
         self.toggle_button.toggled.connect(self.on_toggle_button_toggled)
         self.print_button.clicked.connect(self.on_print_button_clicked)
         self.reload_button.clicked.connect(self.load)
         self._clear()
+
+    def _add_value(
+        self, grid: QGridLayout, key: str, label: str, *, row: int, column: int, span: int
+    ) -> None:
+        card = grid.parentWidget()
+        k = QLabel(label, card)
+        k.setProperty("role", "k")
+        v = QLabel("", card)
+        v.setObjectName(f"value_{key}")
+        v.setProperty("role", "v")
+        v.setMinimumWidth(1)  # an overlong value is cut, never widens the window past the screen
+        grid.addWidget(k, row, column, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(v, row, column + 1, 1, span)
+        self.values[key] = v
 
     def title(self) -> str:
         return self.tr("个人账户")

@@ -20,6 +20,7 @@ from kiosk.masking import mask_name
 from kiosk.reference import Reference
 from kiosk.ui.screen import Screen
 from kiosk.ui.service_info import ChannelStrip, HoursPanel
+from kiosk.ui.theme import set_local_style
 from kiosk.ui.tile import add_tiles
 
 #: The business targets of the tiles, in the manual's order.
@@ -58,7 +59,7 @@ class AccountHomeScreen(Screen):
 
         self.greeting = QLabel(self)
         self.greeting.setObjectName("Greeting")
-        self.greeting.setStyleSheet("font-size: 26pt; font-weight: bold; color: #0D47A1;")
+        set_local_style(self.greeting, "font-size: 26pt; font-weight: bold; color: #0D47A1;")
         self.logout_button = QPushButton(self.tr("退出登录"), self)
         self.logout_button.setObjectName("LogoutButton")
         self.logout_button.setProperty("role", "danger")
@@ -75,7 +76,7 @@ class AccountHomeScreen(Screen):
             ("points", self.tr("网点查询"), self.tr("服务网点地图和办公时间"), "网", "#455A64"),
         )
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(12)
         self.tiles = add_tiles(grid, specs, self, self.on_tile_clicked)
 
         self.hours = HoursPanel(self)

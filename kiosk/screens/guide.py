@@ -28,6 +28,7 @@ from kiosk.reference import Reference
 from kiosk.ui.screen import Screen
 from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.theme import set_local_style
 
 _STYLE = """
 QLabel#guideCategory { font-size: 22pt; font-weight: bold; color: #0D47A1; padding-top: 8px; }
@@ -93,7 +94,7 @@ class GuideScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self.primary_text = None
-        self.setStyleSheet(_STYLE)
+        set_local_style(self, _STYLE)
         self._reference = reference
         self._fetch = fetch
         self._tasks = tasks

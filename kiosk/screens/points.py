@@ -30,6 +30,7 @@ from kiosk.ui.i18n import translated
 from kiosk.ui.map_panel import MapPanel
 from kiosk.ui.qr import QrCard
 from kiosk.ui.screen import Screen
+from kiosk.ui.theme import set_local_style
 
 _STYLE = """
 QPushButton[role="choice"] { min-height: 56px; min-width: 0; padding: 4px 18px; font-size: 18pt; }
@@ -92,7 +93,7 @@ class PointsScreen(Screen):
     ) -> None:
         super().__init__(parent)
         self.primary_text = None
-        self.setStyleSheet(_STYLE)
+        set_local_style(self, _STYLE)
         self._reference = reference
         self._default_center = center_id
         self._center_id = center_id

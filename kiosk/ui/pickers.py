@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from kiosk.ui.theme import set_local_style
+
 __all__ = ["MonthPicker", "Segmented", "Stepper"]
 
 _BUTTON_SIZE = 72
@@ -24,7 +26,7 @@ def _step_row(
     label.setObjectName(f"{name}_value")
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setMinimumWidth(label_width)
-    label.setStyleSheet(f"font-size: {font_pt}pt; font-weight: bold;")
+    set_local_style(label, f"font-size: {font_pt}pt; font-weight: bold;")
     layout = QHBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(8)
@@ -40,10 +42,11 @@ def _step_button(text: str, name: str, parent: QWidget) -> QPushButton:
     button.setProperty("role", "secondary")
     button.setFixedSize(_BUTTON_SIZE, _BUTTON_SIZE)
     # the theme gives buttons a large minimum width; a stepper key is a square
-    button.setStyleSheet(
+    set_local_style(
+        button,
         f"min-width: {_BUTTON_SIZE}px; max-width: {_BUTTON_SIZE}px; "
         f"min-height: {_BUTTON_SIZE}px; max-height: {_BUTTON_SIZE}px; "
-        "padding: 0px; font-size: 28pt; font-weight: bold;"
+        "padding: 0px; font-size: 28pt; font-weight: bold;",
     )
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setAutoRepeat(True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.hours import HoursState, HoursStatus, status_at, today_text
 from kiosk.ui.i18n import translated
+from kiosk.ui.theme import set_local_style
 
 if TYPE_CHECKING:  # the codes are made after the first frame
     from kiosk.ui.qr import QrCard
@@ -106,7 +107,7 @@ class ChannelStrip(QWidget):
     def __init__(self, parent: QWidget | None = None, *, min_pixels: int = 180) -> None:
         super().__init__(parent)
         self.setObjectName("channelStrip")
-        self.setStyleSheet(_STYLE)
+        set_local_style(self, _STYLE)
         self._min_pixels = min_pixels
         self._shown: list[tuple[str, str, str]] = []
         self.cards: list[QrCard] = []
@@ -155,7 +156,7 @@ class HoursPanel(QFrame):
         # hours and two of status, so a narrow window never draws them over each other.
         self.setMinimumHeight(210)
         self.setProperty("card", True)  # a QFrame: it paints its stylesheet background
-        self.setStyleSheet(_STYLE)
+        set_local_style(self, _STYLE)
         self.title = QLabel(_tr("今日工作时间"), self)
         self.title.setObjectName("hoursTitle")
         self.point = QLabel(self)
@@ -168,7 +169,7 @@ class HoursPanel(QFrame):
         self.status.setObjectName("hoursStatus")
         self.status.setWordWrap(True)
         self.status.setProperty("state", "unknown")
-        self.status.setStyleSheet(_STATUS_STYLES["unknown"])
+        set_local_style(self.status, _STATUS_STYLES["unknown"])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 12, 20, 12)
         layout.setSpacing(6)
@@ -227,7 +228,7 @@ class HoursPanel(QFrame):
         self.status.setText(text)
         if self.status.property("state") != state:
             self.status.setProperty("state", state)
-            self.status.setStyleSheet(_STATUS_STYLES.get(state, _STATUS_STYLES["unknown"]))
+            set_local_style(self.status, _STATUS_STYLES.get(state, _STATUS_STYLES["unknown"]))
 
     def state(self) -> HoursState | None:
         """The state shown (None when no hours are known)."""

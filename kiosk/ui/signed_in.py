@@ -12,6 +12,7 @@ from kiosk.errors import KioskError
 from kiosk.ui.i18n import translated
 from kiosk.ui.printer import PrintError
 from kiosk.ui.screen import Screen
+from kiosk.ui.theme import set_local_style
 
 if TYPE_CHECKING:
     from kiosk.api import CenterClient
@@ -50,7 +51,7 @@ class SignedInScreen(Screen):
     ) -> None:
         super().__init__(parent)
         if style:
-            self.setStyleSheet(style)
+            set_local_style(self, style)
         self._client = client
         self._tasks = tasks
         self._print = print_html

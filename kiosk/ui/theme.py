@@ -10,11 +10,15 @@ Screens style controls through dynamic properties rather than colours in code::
     widget.setProperty("card", True)         # a white content card
 
 A property changed after the widget was shown needs :func:`repolish`.
+
+A widget that needs its own style sheet (a screen's sizes) sets it with :func:`set_local_style`:
+its ``pt`` sizes then grow by the elder ratio too, now and whenever 大字 is switched.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 
 from PySide6 import QtCore
 from PySide6.QtGui import QFont
@@ -31,6 +35,8 @@ __all__ = [
     "load_stylesheet",
     "pick_font_family",
     "repolish",
+    "scaled_style",
+    "set_local_style",
 ]
 
 log = logging.getLogger(__name__)
@@ -49,6 +55,8 @@ BASE_POINT_SIZE = 20
 ELDER_POINT_SIZE = 25
 
 _ELDER_PROPERTY = "kioskElder"
+_LOCAL_STYLE_PROPERTY = "kioskLocalStyle"
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)pt\b")
 
 
 _BUNDLED: list[str] | None = None
@@ -98,7 +106,8 @@ def pick_font_family(preferences: tuple[str, ...] = FONT_PREFERENCES) -> str | N
 
 
 def load_stylesheet(*, elder: bool = False) -> str:
-    """The text of ``kiosk.qss``, followed by ``kiosk-elder.qss`` in elder mode.
+    """The text of ``kiosk.qss``; in elder mode with every ``pt`` size grown by 25 % and
+    followed by ``kiosk-elder.qss``.
 
     Args:
         elder: append the large-text overrides.
@@ -115,6 +124,8 @@ def load_stylesheet(*, elder: bool = False) -> str:
             parts.append(path.read_text(encoding="utf-8"))
         except OSError as exc:
             log.warning("stylesheet %s not loaded: %s", path, exc.strerror)
+    if elder and parts:  # every text grows; the elder sheet then sets heights and exceptions
+        parts[0] = scaled_style(parts[0], elder=True)
     return "\n".join(parts)
 
 
@@ -135,8 +146,44 @@ def apply_theme(app: QApplication, *, elder: bool = False) -> None:
     font.setPointSize(ELDER_POINT_SIZE if elder else BASE_POINT_SIZE)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
+    changed = is_elder(app) != elder
     app.setProperty(_ELDER_PROPERTY, elder)
+    if changed:  # widgets with their own sizes follow (none exist yet at start-up)
+        for widget in app.allWidgets():
+            local = widget.property(_LOCAL_STYLE_PROPERTY)
+            if isinstance(local, str) and local:
+                widget.setStyleSheet(scaled_style(local, elder=elder))
     app.setStyleSheet(load_stylesheet(elder=elder))
+
+
+def scaled_style(style: str, *, elder: bool) -> str:
+    """``style`` with its ``pt`` sizes grown by the elder ratio (25 %) in elder mode.
+
+    Args:
+        style: a widget's style sheet, written for normal mode.
+        elder: whether elder mode is on.
+    """
+    if not elder:
+        return style
+    ratio = ELDER_POINT_SIZE / BASE_POINT_SIZE
+    return _POINTS.sub(lambda match: f"{round(float(match.group(1)) * ratio)}pt", style)
+
+
+def set_local_style(widget: QWidget, style: str) -> None:
+    """Give ``widget`` its own style sheet, whose ``pt`` sizes follow elder mode.
+
+    A widget's own style sheet wins over the application's, so the elder overrides of
+    ``kiosk-elder.qss`` never reach the sizes it sets: without this, 大字 left a screen's
+    own texts (the deposit table, the guide's text, the balance) as small as before.
+
+    Args:
+        widget: the widget.
+        style: its style sheet, written for normal mode.
+    """
+    widget.setProperty(_LOCAL_STYLE_PROPERTY, style)
+    app = QApplication.instance()
+    elder = isinstance(app, QApplication) and is_elder(app)
+    widget.setStyleSheet(scaled_style(style, elder=elder))
 
 
 def is_elder(app: QApplication) -> bool:

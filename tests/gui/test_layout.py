@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLineEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QLineEdit, QWidget
 
 from kiosk.app import Kiosk
 from kiosk.flows import RECOVERY, REGISTRATION
@@ -122,7 +122,7 @@ def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
                 minimum = window.minimumSizeHint()
                 if minimum.width() > SCREEN_W or minimum.height() > SCREEN_H:
                     too_big.append((screen_id, edit and edit.objectName(), minimum.toTuple()))
-        assert too_big == []
+        assert too_big == [], too_big
     finally:
         apply_theme(app, elder=False)
 
@@ -192,5 +192,58 @@ def test_no_button_is_cut_by_its_parent(qtbot: Any, kiosk: Kiosk, elder: bool) -
             if found := _cut_buttons(window):
                 cut[screen_id] = found
         assert cut == {}
+    finally:
+        apply_theme(app, elder=False)
+
+
+def _text_sizes(window: Any) -> dict[int, tuple[QWidget, float]]:
+    """Point sizes of the visible labels and buttons of the current screen (by identity)."""
+    sizes = {}
+    for widget in window.current_screen.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisibleTo(window):
+            continue
+        if not widget.text():
+            continue
+        widget.ensurePolished()
+        sizes[id(widget)] = (widget, widget.font().pointSizeF())
+    return sizes
+
+
+def test_large_text_enlarges_every_text_of_every_screen(qtbot: Any, kiosk: Kiosk) -> None:
+    """大字 grows every label and button, also those a screen sizes in its own style sheet."""
+    window = kiosk.window
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    while window.prebuild():
+        pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    normal: dict[str, dict[int, tuple[QWidget, float]]] = {}
+    screens = [*FLOW_SCREENS, *PAGES]
+    for screen_id in screens:
+        if screen_id in FLOW_SCREENS:
+            window.start_flow(FLOW_SCREENS[screen_id])
+            window._show(screen_id)
+        else:
+            window.show_page(screen_id)
+        normal[screen_id] = _text_sizes(window)
+    assert sum(len(sizes) for sizes in normal.values()) > 100
+    apply_theme(app, elder=True)
+    try:
+        small = []
+        for screen_id in screens:
+            if screen_id in FLOW_SCREENS:
+                window.start_flow(FLOW_SCREENS[screen_id])
+                window._show(screen_id)
+            else:
+                window.show_page(screen_id)
+            for widget, before in normal[screen_id].values():
+                widget.ensurePolished()
+                after = widget.font().pointSizeF()
+                if after < before * 1.2:
+                    small.append(
+                        (screen_id, widget.objectName() or widget.text()[:12], before, after)
+                    )
+        assert small == [], "\n".join(map(str, small))
     finally:
         apply_theme(app, elder=False)

@@ -8,7 +8,7 @@ import pytest
 import qrcode
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRegularExpression, Qt, QTimer
 from PySide6.QtGui import QColor, QFontInfo, QFontMetricsF, QImage, QRegularExpressionValidator
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.agreement import AgreementDialog
 from kiosk.ui.busy import BusyIndicator
@@ -24,7 +24,7 @@ from kiosk.ui.keypad import Keypad
 from kiosk.ui.qr import QrCard, qr_image
 from kiosk.ui.resources import resource_path
 from kiosk.ui.step_header import StepHeader
-from kiosk.ui.theme import apply_theme, is_elder, pick_font_family
+from kiosk.ui.theme import apply_theme, is_elder, pick_font_family, scaled_style, set_local_style
 from kiosk.ui.tile import Tile
 from tests.gui.helpers import tap_key
 
@@ -740,3 +740,31 @@ def test_key_labels_are_never_cut(qtbot, themed):
             assert wide <= keyboard.key_rect(name).width() - 6, (elder, name)
     assert keyboard.label_font("key_back").pointSizeF() < keyboard.actionPointSize
     assert keyboard.label_font("key_a").pointSizeF() == keyboard.font().pointSizeF()
+
+
+def test_scaled_style_grows_point_sizes_only() -> None:
+    style = "QLabel#a { font-size: 20pt; min-height: 56px; } QLabel#b { font-size: 28pt; }"
+    assert scaled_style(style, elder=False) == style
+    assert scaled_style(style, elder=True) == (
+        "QLabel#a { font-size: 25pt; min-height: 56px; } QLabel#b { font-size: 35pt; }"
+    )
+
+
+def test_a_widgets_own_style_follows_large_text_both_ways(qapp: QApplication) -> None:
+    apply_theme(qapp, elder=False)
+    label = QLabel("缴存明细")
+    set_local_style(label, "font-size: 20pt; color: #0D47A1;")
+    try:
+        assert label.styleSheet() == "font-size: 20pt; color: #0D47A1;"
+        apply_theme(qapp, elder=True)
+        assert label.styleSheet() == "font-size: 25pt; color: #0D47A1;"
+        label.ensurePolished()
+        assert label.font().pointSize() == 25
+        late = QLabel("结息")  # made while large text is on: large from the start
+        set_local_style(late, "font-size: 20pt;")
+        assert late.styleSheet() == "font-size: 25pt;"
+        apply_theme(qapp, elder=False)
+        assert label.styleSheet() == "font-size: 20pt; color: #0D47A1;"
+        assert late.styleSheet() == "font-size: 20pt;"
+    finally:
+        apply_theme(qapp, elder=False)
