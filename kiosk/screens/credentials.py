@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
 from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
-from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
+from kiosk.ui.scroll import bring_into_view, enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import Check, PasswordPolicy, UsernamePolicy, check_email, check_username
 
@@ -173,27 +173,8 @@ class CredentialsScreen(Screen):
     def on_field_focused(self) -> None:
         sender = self.sender()
         if isinstance(sender, QWidget):
-            self._bring_into_view(sender)
+            bring_into_view(self.form_scroll, sender)
         self._revalidate()
-
-    def _bring_into_view(self, field: QWidget) -> None:
-        """Scroll so that ``field`` and the row after it are in view: the next one to tap too.
-
-        (``QScrollArea.ensureWidgetVisible`` ignores its margins when the widget itself is
-        already in view.)
-        """
-        content = self.form_scroll.widget()
-        if content is None:
-            return
-        bar = self.form_scroll.verticalScrollBar()
-        view = self.form_scroll.viewport().height()
-        top = field.mapTo(content, QPoint(0, 0)).y()
-        bottom = top + 2 * field.height() + 16
-        value = bar.value()
-        if bottom > value + view:
-            value = bottom - view
-        value = min(value, top - 8)  # never past the field's own top
-        bar.setValue(max(0, value))
 
     # -- the agreement -------------------------------------------------------------------------------
     @Slot()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.api import CenterClient
@@ -11,6 +11,7 @@ from kiosk.flows import FlowData
 from kiosk.masking import mask_phone
 from kiosk.ui.field import Field
 from kiosk.ui.screen import INPUT_KIND, Screen
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import check_id_number, check_phone
 
@@ -56,14 +57,18 @@ class IdentityScreen(Screen):
         self.tips = QLabel("\n".join(self.tr(t) for t in TIPS), self)
         self.tips.setObjectName("Tips")
         self.tips.setWordWrap(True)
+        self.tips.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # In large text beside the keypad the four tips need more rows than there are: they
+        # scroll (with a finger too) rather than lose their last lines.
+        tips_area = page_scroll_area(self, self.tips)
+        enable_touch_scroll(tips_area)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.center_label)
         layout.addWidget(self.id_field)
         layout.addWidget(self.phone_field)
-        layout.addWidget(self.tips)
-        layout.addStretch(1)
+        layout.addWidget(tips_area, 1)
         self._connect_signals()
 
     def _connect_signals(self) -> None:

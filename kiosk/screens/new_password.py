@@ -14,6 +14,7 @@ from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
 from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
+from kiosk.ui.scroll import bring_into_view, enable_touch_scroll, page_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import Check, PasswordPolicy
 
@@ -74,20 +75,28 @@ class NewPasswordScreen(Screen):
         self.note.setProperty("role", "note")
         self.note.setWordWrap(True)
 
+        form = QWidget(self)
+        form_layout = QVBoxLayout(form)
+        form_layout.setSpacing(10)
+        for widget in (self.summary, self.account, self.password, self.confirm, self.captcha):
+            form_layout.addWidget(widget)
+        form_layout.addWidget(self.note)
+        form_layout.addStretch(1)
+        # In large text beside the keyboard the form needs more rows than there are: it
+        # scrolls, and the field that takes the focus is brought into view with the next one.
+        self.form_scroll = page_scroll_area(self, form)
+        self.form_scroll.setObjectName("FormScroll")
+        enable_touch_scroll(self.form_scroll)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.account)
-        layout.addWidget(self.password)
-        layout.addWidget(self.confirm)
-        layout.addWidget(self.captcha)
-        layout.addWidget(self.note)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form_scroll)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
         for field in (self.password, self.confirm):
             field.text_changed.connect(self.on_field_text_changed)
+        for field in (self.password, self.confirm, self.captcha.field):
+            field.focused.connect(self.on_field_focused)
         self.captcha.changed.connect(self._revalidate)
 
     def title(self) -> str:
@@ -123,6 +132,12 @@ class NewPasswordScreen(Screen):
         ok = show_checks(self._checks(), self._touched)
         token = bool(self._data.get("reset_token"))
         self.set_valid(ok and token and self.captcha.ready)
+
+    @Slot()
+    def on_field_focused(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QWidget):
+            bring_into_view(self.form_scroll, sender)
 
     @Slot(str)
     def on_field_text_changed(self, _text: str) -> None:

@@ -30,6 +30,7 @@ from kiosk.ui.i18n import translated
 from kiosk.ui.map_panel import MapPanel
 from kiosk.ui.qr import QrCard
 from kiosk.ui.screen import Screen
+from kiosk.ui.scroll import enable_touch_scroll, page_scroll_area
 from kiosk.ui.theme import set_local_style
 
 _STYLE = """
@@ -148,7 +149,11 @@ class PointsScreen(Screen):
         texts.setSpacing(6)
         texts.addWidget(self.name)
         texts.addWidget(self.status)
-        texts.addWidget(self.details, 1)
+        # A point's hours and services can need more rows than the card has (large text):
+        # they scroll rather than lose their last lines.
+        details_area = page_scroll_area(self.card, self.details)
+        enable_touch_scroll(details_area)
+        texts.addWidget(details_area, 1)
         card_layout = QHBoxLayout(self.card)
         card_layout.setContentsMargins(20, 16, 16, 16)
         card_layout.setSpacing(12)

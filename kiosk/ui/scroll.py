@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["enable_touch_scroll", "page_scroll_area"]
+__all__ = ["bring_into_view", "enable_touch_scroll", "page_scroll_area"]
 
 
 def page_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
@@ -35,6 +36,30 @@ def page_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
     content.setAutoFillBackground(False)
     area.viewport().setAutoFillBackground(False)
     return area
+
+
+def bring_into_view(area: QScrollArea, field: QWidget) -> None:
+    """Scroll ``area`` so that ``field`` and the row after it are in view: the next one to tap.
+
+    (``QScrollArea.ensureWidgetVisible`` ignores its margins when the widget itself is
+    already in view.)
+
+    Args:
+        area: a scroll area made by :func:`page_scroll_area`.
+        field: a widget inside it (a form row that just took the focus).
+    """
+    content = area.widget()
+    if content is None or not content.isAncestorOf(field):
+        return
+    bar = area.verticalScrollBar()
+    view = area.viewport().height()
+    top = field.mapTo(content, QPoint(0, 0)).y()
+    bottom = top + 2 * field.height() + 16
+    value = bar.value()
+    if bottom > value + view:
+        value = bottom - view
+    value = min(value, top - 8)  # never past the field's own top
+    bar.setValue(max(0, value))
 
 
 def enable_touch_scroll(widget: QWidget) -> QScroller:

@@ -368,14 +368,16 @@ class MainWindow(QMainWindow):
         screen = self._materialise(screen_id)
         self._current_id = screen_id
         data = self._run.data if self._run is not None else {}
-        screen.enter(data)
-        self.header.set_title(screen.title() or (self._run.flow.title if self._run else ""))
         # Everything around the stack changes while no page is shown, then the layout runs
         # once and the page is shown at its final size: it is laid out once (not once at the
         # old width and again beside the keyboard), and no layout ever needs room for the
-        # parts of two screens (which would grow the window past the display).
+        # parts of two screens (which would grow the window past the display). The old page
+        # goes first: entering the new one can already show 下一步 and 返回 (and in large text
+        # the old home page with them needed more than 1080 rows).
         if self.stack.currentWidget() is not screen:
             self.stack.hide_current()
+        screen.enter(data)
+        self.header.set_title(screen.title() or (self._run.flow.title if self._run else ""))
         stages = self._run.flow.stages if self._run is not None else ()
         if stages and self._run is not None:
             self.steps.set_stages(list(stages))

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QLineEdit, QWidget
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from kiosk.app import Kiosk
 from kiosk.flows import RECOVERY, REGISTRATION
@@ -65,8 +66,9 @@ def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) 
         assert minimum.height() <= SCREEN_H, (screen_id, edit and edit.objectName(), minimum)
 
 
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 def test_the_window_never_grows_past_the_screen_while_moving_between_screens(
-    qtbot: Any, kiosk: Kiosk
+    qtbot: Any, kiosk: Kiosk, elder: bool
 ) -> None:
     window = kiosk.window
     window.resize(SCREEN_W, SCREEN_H)
@@ -74,6 +76,17 @@ def test_the_window_never_grows_past_the_screen_while_moving_between_screens(
     kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
     while window.prebuild():
         pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=elder)
+    try:
+        _visit_every_screen(qtbot, window)
+    finally:
+        apply_theme(app, elder=False)
+
+
+def _visit_every_screen(qtbot: Any, window: Any) -> None:
+    """Walk both flows and every page, home in between; the window must stay 1920x1080."""
     visits: list[str] = []
     for flow in (REGISTRATION, RECOVERY):
         window.start_flow(flow)
@@ -245,5 +258,55 @@ def test_large_text_enlarges_every_text_of_every_screen(qtbot: Any, kiosk: Kiosk
                         (screen_id, widget.objectName() or widget.text()[:12], before, after)
                     )
         assert small == [], "\n".join(map(str, small))
+    finally:
+        apply_theme(app, elder=False)
+
+
+def _cut_labels(window: Any) -> list[tuple[str, str, int, int]]:
+    """Visible labels of the current screen lower than their text needs (lines drawn cut)."""
+    cut = []
+    for label in window.current_screen.findChildren(QLabel):
+        if not label.isVisibleTo(window) or not label.text():
+            continue
+        if label.wordWrap():
+            need = label.heightForWidth(label.width())
+        else:
+            need = label.sizeHint().height()
+        if label.height() < need - 2:
+            cut.append((label.objectName(), label.text()[:16], label.height(), need))
+    return cut
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_no_text_is_cut_on_any_screen(qtbot: Any, kiosk: Kiosk, elder: bool) -> None:
+    """With its data loaded and its keypad or keyboard open, no screen cuts a text: long
+    texts (tips, a service point's hours, account values) wrap in rows tall enough, or
+    scroll. (Large text once cut the identity tips and the service point's details.)"""
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    assert kiosk.client is not None
+    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
+    while window.prebuild():
+        pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=elder)
+    try:
+        cut = {}
+        for screen_id in [*FLOW_SCREENS, *PAGES]:
+            if screen_id in FLOW_SCREENS:
+                window.start_flow(FLOW_SCREENS[screen_id])
+                window._show(screen_id)
+            else:
+                window.show_page(screen_id)
+            qtbot.waitUntil(
+                lambda s=screen_id: window.current_id == s and not window.current_screen.busy,
+                timeout=10000,
+            )
+            try:
+                qtbot.waitUntil(lambda: not _cut_labels(window), timeout=1500)
+            except WaitTimeout:
+                cut[screen_id] = _cut_labels(window)
+        assert cut == {}
     finally:
         apply_theme(app, elder=False)
