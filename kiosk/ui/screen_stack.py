@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QGridLayout, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QSizePolicy, QWidget
 
 __all__ = ["ScreenStack"]
 
@@ -15,10 +15,16 @@ class ScreenStack(QWidget):
     each, that walk alone took several milliseconds per switch. Here all pages share one grid
     cell: a hidden page costs nothing at a switch and is left out of the size (a layout ignores
     hidden widgets), so one large screen never forces the window past the kiosk's display.
+
+    Nor does the shown one: the stack asks for no height of its own (vertical policy
+    ``Ignored``) and takes what the header, banner, buttons and footer leave. A page taller
+    than that (large text with an error banner above it) is squeezed, its scroll areas and
+    stretches first, instead of pushing 返回 and the footer off a full-screen kiosk.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._pages: list[QWidget] = []

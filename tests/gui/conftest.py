@@ -57,7 +57,7 @@ def kiosk(qtbot: Any, qapp: QApplication, settings: Settings) -> Iterator[Kiosk]
     apply_theme(qapp)
     app = Kiosk(settings)
     qtbot.addWidget(app.window)
-    app.window.resize(1366, 900)
+    app.window.resize(1920, 1080)  # the kiosk screen: the page area does not grow the window
     app.window.show()
     app.window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)

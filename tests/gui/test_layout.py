@@ -39,6 +39,18 @@ PAGES = (
 )
 
 
+SIGNED_IN = frozenset(PAGES) - {"home", "login", "guide", "points"}
+
+
+def _squeezed(window: Any) -> int:
+    """Rows the current page lacks in a 1920x1080 window (the page area never grows the
+    window: a page taller than the room left is squeezed, and what does not fit is cut)."""
+    window.resize(SCREEN_W, SCREEN_H)
+    central = window.centralWidget()
+    central.layout().activate()
+    return max(0, window.current_screen.minimumSizeHint().height() - window.stack.height())
+
+
 @pytest.mark.parametrize("screen_id", [*FLOW_SCREENS, *PAGES])
 def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) -> None:
     window = kiosk.window
@@ -64,6 +76,7 @@ def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) 
         minimum = window.minimumSizeHint()
         assert minimum.width() <= SCREEN_W, (screen_id, edit and edit.objectName(), minimum)
         assert minimum.height() <= SCREEN_H, (screen_id, edit and edit.objectName(), minimum)
+        assert _squeezed(window) == 0, (screen_id, edit and edit.objectName())
 
 
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
@@ -135,6 +148,8 @@ def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
                 minimum = window.minimumSizeHint()
                 if minimum.width() > SCREEN_W or minimum.height() > SCREEN_H:
                     too_big.append((screen_id, edit and edit.objectName(), minimum.toTuple()))
+                if lacking := _squeezed(window):
+                    too_big.append((screen_id, edit and edit.objectName(), lacking))
         assert too_big == [], too_big
     finally:
         apply_theme(app, elder=False)
@@ -294,6 +309,8 @@ def test_no_text_is_cut_on_any_screen(qtbot: Any, kiosk: Kiosk, elder: bool) -> 
     try:
         cut = {}
         for screen_id in [*FLOW_SCREENS, *PAGES]:
+            if screen_id in SIGNED_IN:  # home signs out: sign in again, so the data loads
+                kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
             if screen_id in FLOW_SCREENS:
                 window.start_flow(FLOW_SCREENS[screen_id])
                 window._show(screen_id)
@@ -303,10 +320,55 @@ def test_no_text_is_cut_on_any_screen(qtbot: Any, kiosk: Kiosk, elder: bool) -> 
                 lambda s=screen_id: window.current_id == s and not window.current_screen.busy,
                 timeout=10000,
             )
+            assert not window.current_screen.error, (screen_id, window.current_screen.error)
             try:
                 qtbot.waitUntil(lambda: not _cut_labels(window), timeout=1500)
             except WaitTimeout:
                 cut[screen_id] = _cut_labels(window)
         assert cut == {}
+    finally:
+        apply_theme(app, elder=False)
+
+
+def test_an_error_banner_in_large_text_never_pushes_back_or_the_footer_off_screen(
+    qtbot: Any, kiosk: Kiosk
+) -> None:
+    """The page area takes what is left: with a banner above a tall page in large text the
+    page is squeezed, never the window grown (返回 and the hotline stay on the screen)."""
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    assert kiosk.client is not None
+    while window.prebuild():
+        pass
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=True)
+    try:
+        off_screen = []
+        for screen_id in [*FLOW_SCREENS, *PAGES]:
+            if screen_id in FLOW_SCREENS:
+                window.start_flow(FLOW_SCREENS[screen_id])
+                window._show(screen_id)
+            else:
+                window.show_page(screen_id)
+            screen = window.current_screen
+            qtbot.waitUntil(lambda s=screen: not s.busy, timeout=10000)
+            screen.set_error("网络连接失败，请稍后再试；如有疑问请拨打12329热线。")
+            qtbot.waitUntil(window.banner.isVisible)
+            edits = [e for e in screen.findChildren(QLineEdit) if e.property("inputKind")]
+            for edit in [None, *edits]:
+                if edit is not None:
+                    window._update_input_panel(edit)
+                window.centralWidget().layout().activate()
+                parts = [window.footer, window.banner]
+                if window.back_button.isVisible():
+                    parts.append(window.back_button)
+                for part in parts:
+                    rect = part.rect().translated(part.mapTo(window, part.rect().topLeft()))
+                    if not window.rect().contains(rect):
+                        off_screen.append((screen_id, part.objectName(), rect.getRect()))
+            screen.set_error("")
+        assert window.size().toTuple() == (SCREEN_W, SCREEN_H)
+        assert off_screen == []
     finally:
         apply_theme(app, elder=False)
