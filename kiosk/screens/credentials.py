@@ -22,7 +22,7 @@ from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
 from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
-from kiosk.ui.scroll import bring_into_view, enable_touch_scroll, page_scroll_area
+from kiosk.ui.scroll import bring_into_view, form_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import Check, PasswordPolicy, UsernamePolicy, check_email, check_username
 
@@ -82,16 +82,11 @@ class CredentialsScreen(Screen):
         self.agreement_link.setObjectName("AgreementLink")
         self.agreement_link.setProperty("role", "link")
 
-        form = QWidget(self)
-        form_layout = QVBoxLayout(form)
-        form_layout.setSpacing(8)
-        for widget in (self.summary, self.username, self.password, self.confirm, self.email):
-            form_layout.addWidget(widget)
-        form_layout.addWidget(self.captcha)
-        form_layout.addStretch(1)
-        self.form_scroll = page_scroll_area(self, form)
-        self.form_scroll.setObjectName("FormScroll")
-        enable_touch_scroll(self.form_scroll)
+        self.form_scroll = form_scroll_area(
+            self,
+            (self.summary, self.username, self.password, self.confirm, self.email, self.captcha),
+            spacing=8,
+        )
         # The agreement stays in view under the form, beside 提交, however far the form
         # scrolls: 提交 waits for it, and a resident must not have to find it.
         agree_row = QHBoxLayout()

@@ -14,7 +14,7 @@ from kiosk.ui.captcha_field import CaptchaField
 from kiosk.ui.field import Field
 from kiosk.ui.field_checks import check_new_password, show_checks
 from kiosk.ui.screen import INPUT_KIND, Screen
-from kiosk.ui.scroll import bring_into_view, enable_touch_scroll, page_scroll_area
+from kiosk.ui.scroll import bring_into_view, form_scroll_area
 from kiosk.ui.tasks import TaskRunner
 from kiosk.validation import Check, PasswordPolicy
 
@@ -75,18 +75,13 @@ class NewPasswordScreen(Screen):
         self.note.setProperty("role", "note")
         self.note.setWordWrap(True)
 
-        form = QWidget(self)
-        form_layout = QVBoxLayout(form)
-        form_layout.setSpacing(10)
-        for widget in (self.summary, self.account, self.password, self.confirm, self.captcha):
-            form_layout.addWidget(widget)
-        form_layout.addWidget(self.note)
-        form_layout.addStretch(1)
         # In large text beside the keyboard the form needs more rows than there are: it
         # scrolls, and the field that takes the focus is brought into view with the next one.
-        self.form_scroll = page_scroll_area(self, form)
-        self.form_scroll.setObjectName("FormScroll")
-        enable_touch_scroll(self.form_scroll)
+        self.form_scroll = form_scroll_area(
+            self,
+            (self.summary, self.account, self.password, self.confirm, self.captcha, self.note),
+            spacing=10,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.form_scroll)

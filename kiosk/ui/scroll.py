@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -9,10 +11,11 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QScroller,
     QScrollerProperties,
+    QVBoxLayout,
     QWidget,
 )
 
-__all__ = ["bring_into_view", "enable_touch_scroll", "page_scroll_area"]
+__all__ = ["bring_into_view", "enable_touch_scroll", "form_scroll_area", "page_scroll_area"]
 
 
 def page_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
@@ -35,6 +38,29 @@ def page_scroll_area(parent: QWidget, content: QWidget) -> QScrollArea:
     area.setWidget(content)  # sets the content's autoFillBackground: undone below
     content.setAutoFillBackground(False)
     area.viewport().setAutoFillBackground(False)
+    return area
+
+
+def form_scroll_area(parent: QWidget, rows: Sequence[QWidget], *, spacing: int) -> QScrollArea:
+    """A form's rows, top-aligned in a :func:`page_scroll_area` that a finger can drag.
+
+    Args:
+        parent: the screen.
+        rows: the form's rows, top to bottom.
+        spacing: the rows between them.
+
+    Returns:
+        The scroll area (object name ``FormScroll``).
+    """
+    form = QWidget(parent)
+    layout = QVBoxLayout(form)
+    layout.setSpacing(spacing)
+    for row in rows:
+        layout.addWidget(row)
+    layout.addStretch(1)
+    area = page_scroll_area(parent, form)
+    area.setObjectName("FormScroll")
+    enable_touch_scroll(area)
     return area
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -39,7 +41,47 @@ PAGES = (
 )
 
 
+ALL_SCREENS = (*FLOW_SCREENS, *PAGES)
 SIGNED_IN = frozenset(PAGES) - {"home", "login", "guide", "points"}
+DEMO_LOGIN = {"center_id": "yc", "username": "demo2024", "password": "Gjj2024abc"}
+
+
+def _prepare(kiosk: Kiosk) -> Any:
+    """The kiosk's window at 1920x1080, signed in, every screen built (a hidden large
+    screen must not widen the window either)."""
+    window = kiosk.window
+    window.resize(SCREEN_W, SCREEN_H)
+    assert kiosk.client is not None
+    kiosk.client.login(**DEMO_LOGIN)
+    while window.prebuild():
+        pass
+    return window
+
+
+@contextmanager
+def _large_text(elder: bool) -> Iterator[None]:
+    """大字 on (or off) for the block; off again after it."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, elder=elder)
+    try:
+        yield
+    finally:
+        apply_theme(app, elder=False)
+
+
+def _open(window: Any, screen_id: str) -> None:
+    """Show a screen: a flow's step in its flow, a page on its own."""
+    if screen_id in FLOW_SCREENS:
+        window.start_flow(FLOW_SCREENS[screen_id])
+        window._show(screen_id)
+    else:
+        window.show_page(screen_id)
+
+
+def _typed_fields(window: Any) -> list[QLineEdit]:
+    """The current screen's fields that open the keypad or the keyboard."""
+    return [e for e in window.current_screen.findChildren(QLineEdit) if e.property("inputKind")]
 
 
 def _squeezed(window: Any) -> int:
@@ -51,26 +93,12 @@ def _squeezed(window: Any) -> int:
     return max(0, window.current_screen.minimumSizeHint().height() - window.stack.height())
 
 
-@pytest.mark.parametrize("screen_id", [*FLOW_SCREENS, *PAGES])
+@pytest.mark.parametrize("screen_id", ALL_SCREENS)
 def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) -> None:
-    window = kiosk.window
-    assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    # Build every screen first: a hidden large screen must not widen the window either.
-    while window.prebuild():
-        pass
-    if screen_id in FLOW_SCREENS:
-        window.start_flow(FLOW_SCREENS[screen_id])
-        window._show(screen_id)
-    else:
-        window.show_page(screen_id)
+    window = _prepare(kiosk)
+    _open(window, screen_id)
     qtbot.waitUntil(lambda: window.current_id == screen_id)
-    kinds = {
-        edit.property("inputKind"): edit
-        for edit in window.current_screen.findChildren(QLineEdit)
-        if edit.property("inputKind")
-    }
-    for edit in [None, *kinds.values()]:
+    for edit in [None, *_typed_fields(window)]:
         if edit is not None:
             window._update_input_panel(edit)
         minimum = window.minimumSizeHint()
@@ -83,19 +111,9 @@ def test_screen_fits_the_kiosk_screen(qtbot: Any, kiosk: Kiosk, screen_id: str) 
 def test_the_window_never_grows_past_the_screen_while_moving_between_screens(
     qtbot: Any, kiosk: Kiosk, elder: bool
 ) -> None:
-    window = kiosk.window
-    window.resize(SCREEN_W, SCREEN_H)
-    assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, elder=elder)
-    try:
+    window = _prepare(kiosk)
+    with _large_text(elder):
         _visit_every_screen(qtbot, window)
-    finally:
-        apply_theme(app, elder=False)
 
 
 def _visit_every_screen(qtbot: Any, window: Any) -> None:
@@ -123,26 +141,12 @@ def _visit_every_screen(qtbot: Any, window: Any) -> None:
 def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
     """大字 enlarges every font, key and tile: each screen must still fit 1920x1080 (the
     window cannot grow past a full screen; what does not fit is cut off at the bottom)."""
-    window = kiosk.window
-    assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, elder=True)
-    try:
+    window = _prepare(kiosk)
+    with _large_text(True):
         too_big = []
-        for screen_id in [*FLOW_SCREENS, *PAGES]:
-            if screen_id in FLOW_SCREENS:
-                window.start_flow(FLOW_SCREENS[screen_id])
-                window._show(screen_id)
-            else:
-                window.show_page(screen_id)
-            edits = [
-                e for e in window.current_screen.findChildren(QLineEdit) if e.property("inputKind")
-            ]
-            for edit in [None, *edits]:
+        for screen_id in ALL_SCREENS:
+            _open(window, screen_id)
+            for edit in [None, *_typed_fields(window)]:
                 if edit is not None:
                     window._update_input_panel(edit)
                 minimum = window.minimumSizeHint()
@@ -151,8 +155,6 @@ def test_every_screen_fits_in_elder_mode_too(qtbot: Any, kiosk: Kiosk) -> None:
                 if lacking := _squeezed(window):
                     too_big.append((screen_id, edit and edit.objectName(), lacking))
         assert too_big == [], too_big
-    finally:
-        apply_theme(app, elder=False)
 
 
 def test_the_registration_form_keeps_the_agreement_and_the_next_field_in_view(
@@ -198,30 +200,16 @@ def _cut_buttons(window: Any) -> list[tuple[str, tuple[int, int, int, int], tupl
 @pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
 def test_no_button_is_cut_by_its_parent(qtbot: Any, kiosk: Kiosk, elder: bool) -> None:
     """A button taller than the row it sits in loses its bottom edge (once: 还款方式)."""
-    window = kiosk.window
-    window.resize(SCREEN_W, SCREEN_H)
-    assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, elder=elder)
-    try:
+    window = _prepare(kiosk)
+    with _large_text(elder):
         cut = {}
-        for screen_id in [*FLOW_SCREENS, *PAGES]:
-            if screen_id in FLOW_SCREENS:
-                window.start_flow(FLOW_SCREENS[screen_id])
-                window._show(screen_id)
-            else:
-                window.show_page(screen_id)
+        for screen_id in ALL_SCREENS:
+            _open(window, screen_id)
             qtbot.waitUntil(lambda s=screen_id: window.current_id == s)
             window.current_screen.layout().activate()
             if found := _cut_buttons(window):
                 cut[screen_id] = found
         assert cut == {}
-    finally:
-        apply_theme(app, elder=False)
 
 
 def _text_sizes(window: Any) -> dict[int, tuple[QWidget, float]]:
@@ -239,32 +227,16 @@ def _text_sizes(window: Any) -> dict[int, tuple[QWidget, float]]:
 
 def test_large_text_enlarges_every_text_of_every_screen(qtbot: Any, kiosk: Kiosk) -> None:
     """大字 grows every label and button, also those a screen sizes in its own style sheet."""
-    window = kiosk.window
-    assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
+    window = _prepare(kiosk)
     normal: dict[str, dict[int, tuple[QWidget, float]]] = {}
-    screens = [*FLOW_SCREENS, *PAGES]
-    for screen_id in screens:
-        if screen_id in FLOW_SCREENS:
-            window.start_flow(FLOW_SCREENS[screen_id])
-            window._show(screen_id)
-        else:
-            window.show_page(screen_id)
+    for screen_id in ALL_SCREENS:
+        _open(window, screen_id)
         normal[screen_id] = _text_sizes(window)
     assert sum(len(sizes) for sizes in normal.values()) > 100
-    apply_theme(app, elder=True)
-    try:
+    with _large_text(True):
         small = []
-        for screen_id in screens:
-            if screen_id in FLOW_SCREENS:
-                window.start_flow(FLOW_SCREENS[screen_id])
-                window._show(screen_id)
-            else:
-                window.show_page(screen_id)
+        for screen_id in ALL_SCREENS:
+            _open(window, screen_id)
             for widget, before in normal[screen_id].values():
                 widget.ensurePolished()
                 after = widget.font().pointSizeF()
@@ -273,8 +245,6 @@ def test_large_text_enlarges_every_text_of_every_screen(qtbot: Any, kiosk: Kiosk
                         (screen_id, widget.objectName() or widget.text()[:12], before, after)
                     )
         assert small == [], "\n".join(map(str, small))
-    finally:
-        apply_theme(app, elder=False)
 
 
 def _cut_labels(window: Any) -> list[tuple[str, str, int, int]]:
@@ -297,25 +267,14 @@ def test_no_text_is_cut_on_any_screen(qtbot: Any, kiosk: Kiosk, elder: bool) -> 
     """With its data loaded and its keypad or keyboard open, no screen cuts a text: long
     texts (tips, a service point's hours, account values) wrap in rows tall enough, or
     scroll. (Large text once cut the identity tips and the service point's details.)"""
-    window = kiosk.window
-    window.resize(SCREEN_W, SCREEN_H)
+    window = _prepare(kiosk)
     assert kiosk.client is not None
-    kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, elder=elder)
-    try:
+    with _large_text(elder):
         cut = {}
-        for screen_id in [*FLOW_SCREENS, *PAGES]:
+        for screen_id in ALL_SCREENS:
             if screen_id in SIGNED_IN:  # home signs out: sign in again, so the data loads
-                kiosk.client.login(center_id="yc", username="demo2024", password="Gjj2024abc")
-            if screen_id in FLOW_SCREENS:
-                window.start_flow(FLOW_SCREENS[screen_id])
-                window._show(screen_id)
-            else:
-                window.show_page(screen_id)
+                kiosk.client.login(**DEMO_LOGIN)
+            _open(window, screen_id)
             qtbot.waitUntil(
                 lambda s=screen_id: window.current_id == s and not window.current_screen.busy,
                 timeout=10000,
@@ -326,8 +285,6 @@ def test_no_text_is_cut_on_any_screen(qtbot: Any, kiosk: Kiosk, elder: bool) -> 
             except WaitTimeout:
                 cut[screen_id] = _cut_labels(window)
         assert cut == {}
-    finally:
-        apply_theme(app, elder=False)
 
 
 def test_an_error_banner_in_large_text_never_pushes_back_or_the_footer_off_screen(
@@ -335,28 +292,16 @@ def test_an_error_banner_in_large_text_never_pushes_back_or_the_footer_off_scree
 ) -> None:
     """The page area takes what is left: with a banner above a tall page in large text the
     page is squeezed, never the window grown (返回 and the hotline stay on the screen)."""
-    window = kiosk.window
-    window.resize(SCREEN_W, SCREEN_H)
-    assert kiosk.client is not None
-    while window.prebuild():
-        pass
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, elder=True)
-    try:
+    window = _prepare(kiosk)
+    with _large_text(True):
         off_screen = []
-        for screen_id in [*FLOW_SCREENS, *PAGES]:
-            if screen_id in FLOW_SCREENS:
-                window.start_flow(FLOW_SCREENS[screen_id])
-                window._show(screen_id)
-            else:
-                window.show_page(screen_id)
+        for screen_id in ALL_SCREENS:
+            _open(window, screen_id)
             screen = window.current_screen
             qtbot.waitUntil(lambda s=screen: not s.busy, timeout=10000)
             screen.set_error("网络连接失败，请稍后再试；如有疑问请拨打12329热线。")
             qtbot.waitUntil(window.banner.isVisible)
-            edits = [e for e in screen.findChildren(QLineEdit) if e.property("inputKind")]
-            for edit in [None, *edits]:
+            for edit in [None, *_typed_fields(window)]:
                 if edit is not None:
                     window._update_input_panel(edit)
                 window.centralWidget().layout().activate()
@@ -370,5 +315,3 @@ def test_an_error_banner_in_large_text_never_pushes_back_or_the_footer_off_scree
             screen.set_error("")
         assert window.size().toTuple() == (SCREEN_W, SCREEN_H)
         assert off_screen == []
-    finally:
-        apply_theme(app, elder=False)
