@@ -53,18 +53,24 @@ class _NextPaint(QObject):
             self._fallback.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._after_paint.isActive():
+        kind = event.type()
+        if kind == QEvent.Type.Paint and not self._after_paint.isActive():
             # Queued now, it runs once this paint pass is over (the frame is on screen).
             self._after_paint.start()
+        elif kind == QEvent.Type.Hide and watched is self._window:
+            self._drop()  # closed (shut down) before its frame: the work is not wanted
         return False
 
-    def _run(self) -> None:
+    def _drop(self) -> None:
         self._after_paint.stop()
         self._fallback.stop()
-        if self._watching:
-            self._watching = False
-            self._window.removeEventFilter(self)
-        work, self._work = self._work, []
+        self._window.removeEventFilter(self)
+        self._watching = False
+        self._work = []
+
+    def _run(self) -> None:
+        work = self._work
+        self._drop()
         for callback in work:
             callback()
 
@@ -76,7 +82,7 @@ def after_next_paint(widget: QWidget, callback: Callable[[], None]) -> None:
     worker thread started during the switch runs Python while the frame is painted and takes
     the interpreter lock from it, which made those switches miss a frame.  A window that is
     not shown runs ``callback`` as soon as the event loop is free; one that paints nothing
-    after :data:`FALLBACK_MS`.
+    after :data:`FALLBACK_MS`; one that is hidden (closed) first never runs it.
 
     Args:
         widget: any widget of the window that is about to paint.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
 from PySide6.QtGui import QColor, QImage, QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -79,6 +79,20 @@ def test_one_watcher_per_window_however_often_it_is_used(qtbot: QtBot) -> None:
     assert seen == [v for r in range(5) for v in (r, -r)]  # in order, each once
     watchers = [c for c in window.children() if c.objectName() == "afterNextPaint"]
     assert len(watchers) == 1  # reused: a kiosk running for months does not collect them
+
+
+def test_a_window_closed_before_its_frame_drops_the_work(qtbot: QtBot) -> None:
+    window = _shown(qtbot)
+    seen: list[bool] = []
+    after_next_paint(window, lambda: seen.append(True))
+    timers = [t for t in window.findChildren(QTimer) if t.isActive()]
+    assert timers  # the fallback waits
+    window.close()
+    assert not [t for t in window.findChildren(QTimer) if t.isActive()]  # nothing left running
+    before = window.paints
+    window.show()  # shown again: it paints, and nothing is waiting for that paint
+    qtbot.waitUntil(lambda: window.paints > before)
+    assert seen == []
 
 
 def _png() -> str:
