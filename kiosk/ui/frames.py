@@ -57,8 +57,10 @@ class _NextPaint(QObject):
         if kind == QEvent.Type.Paint and not self._after_paint.isActive():
             # Queued now, it runs once this paint pass is over (the frame is on screen).
             self._after_paint.start()
-        elif kind == QEvent.Type.Hide and watched is self._window:
-            self._drop()  # closed (shut down) before its frame: the work is not wanted
+        elif kind == QEvent.Type.Hide and watched is self._window and not event.spontaneous():
+            # Closed by the program (shut down) before its frame: the work is not wanted. A
+            # spontaneous hide (minimised) keeps it: the fallback still runs it.
+            self._drop()
         return False
 
     def _drop(self) -> None:
