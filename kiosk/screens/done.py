@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.flows import FlowData
@@ -84,3 +85,10 @@ class DoneScreen(Screen):
         super().reset()
         self.countdown.stop()
         self.set_valid(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Left by any way (a language switch rebuilds the screens): the countdown must not
+        # lead anywhere from a screen no longer shown. (Minimised: it goes on.)
+        if not event.spontaneous():
+            self.countdown.stop()
+        super().hideEvent(event)

@@ -277,7 +277,9 @@ class MainWindow(QMainWindow):
         status = self.footer.status()
         for name in ("footer", "busy_indicator"):
             old = getattr(self, name)
-            new = type(old)(self)
+            # Made in the old one's parent: a layout that has to reparent a widget hides it
+            # for good once it was shown explicitly (English lost its 12329 footer).
+            new = type(old)(old.parentWidget())
             new.setVisible(old.isVisibleTo(self))
             root.replaceWidget(old, new)
             setattr(self, name, new)

@@ -127,3 +127,19 @@ def test_tools_i18n_check_finds_nothing_left_to_translate() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hotline_footer_stays_through_language_switches(qtbot: Any, kiosk: Any) -> None:
+    """The footer is made again in the new language: it must be there at once, in its place
+    (it was made hidden, shown later at best; after a switch and a sign-in, never)."""
+    window = kiosk.window
+    root = window.centralWidget()
+    for language in ("en", "zh_CN"):
+        tap(qtbot, window.header.language_toggle)
+        assert kiosk.language == language
+        footer = window.footer
+        assert footer.isVisible()
+        assert footer.parentWidget() is root
+        root.layout().activate()
+        assert footer.geometry().bottom() == root.height() - 1  # at the bottom, in the layout
+        assert "12329" in footer.findChild(QLabel, "footerHotline").text()

@@ -9,6 +9,7 @@ import requests
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialog, QLineEdit, QPushButton
 
 from kiosk.app import Kiosk
+from kiosk.flows import REGISTRATION
 from tests.gui.helpers import (
     field,
     keyboard_type,
@@ -237,3 +238,18 @@ def test_center_gone_mid_flow_keeps_what_was_typed(qtbot: Any, kiosk: Kiosk, cen
     assert field(kiosk, "id_number").text() == person["id_number"]
     assert field(kiosk, "phone").text() == person["phone"]
     assert primary_button(kiosk).isEnabled()  # the resident can simply try again
+
+
+def test_a_success_screen_left_without_its_button_stops_its_countdown(
+    qtbot: Any, kiosk: Kiosk
+) -> None:
+    """注册成功 counts down to home; once another screen shows (a language switch rebuilds
+    them all), the countdown must not lead anywhere from behind it."""
+    window = kiosk.window
+    window.start_flow(REGISTRATION)
+    window._show("success")
+    done = window.current_screen
+    assert done.countdown.is_running()
+    window.show_page("guide")
+    qtbot.waitUntil(lambda: window.current_id == "guide")
+    assert not done.countdown.is_running()
