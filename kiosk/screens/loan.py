@@ -93,7 +93,7 @@ class LoanQuoteScreen(SignedInScreen):
         self.price_field.line_edit.setMaxLength(10)
         self.price_field.line_edit.setPlaceholderText(self.tr("选填，用于核算首付比例"))
         for field in (self.amount_field, self.price_field):
-            field.set_label_width(220)
+            field.set_label_width(226)
         self.term = Stepper(1, 30, 20, self.tr("年"), self, name="term")
         self.method = method_choice(self, "method")
         self.home = home_choice(self, "home")
@@ -112,7 +112,7 @@ class LoanQuoteScreen(SignedInScreen):
             ),
             start=2,
         ):
-            form.addWidget(caption(label, self, 220), row, 0)
+            form.addWidget(caption(label, self, 226), row, 0)
             form.addWidget(widget, row, 1)
         form.setColumnStretch(1, 1)
 

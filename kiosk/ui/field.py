@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.ui.i18n import translated
-from kiosk.ui.theme import repolish
+from kiosk.ui.theme import BASE_POINT_SIZE, repolish
 
 __all__ = ["MESSAGE_KINDS", "Field", "caption"]
 
@@ -22,11 +22,34 @@ __all__ = ["MESSAGE_KINDS", "Field", "caption"]
 MESSAGE_KINDS = ("error", "hint", "ok")
 
 
+def _scaled_width(widget: QWidget, width: int) -> int:
+    """``width`` (for normal text) grown with ``widget``'s font in large text (大字)."""
+    size = widget.font().pointSizeF()
+    ratio = size / BASE_POINT_SIZE if size > 0 else 1.0
+    return round(width * max(1.0, ratio))
+
+
+class _Caption(QLabel):
+    """A label column cell whose minimum width follows the font, as a :class:`Field`'s does."""
+
+    def __init__(self, text: str, parent: QWidget, width: int) -> None:
+        super().__init__(text, parent)
+        self._width = width
+        self.setMinimumWidth(_scaled_width(self, width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.setMinimumWidth(_scaled_width(self, self._width))
+        super().changeEvent(event)
+
+
 def caption(text: str, parent: QWidget, width: int) -> QLabel:
-    """A label in the label column of a form, for a row whose input is not a :class:`Field`."""
-    label = QLabel(text, parent)
+    """A label in the label column of a form, for a row whose input is not a :class:`Field`.
+
+    ``width`` is for normal text; in large text it grows with the font, as a field's does.
+    """
+    label = _Caption(text, parent, width)
     label.setObjectName("fieldLabel")
-    label.setMinimumWidth(width)
     label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return label
 
@@ -182,8 +205,23 @@ class Field(QWidget):
         self._required_mark.setVisible(required)
 
     def set_label_width(self, width: int) -> None:
-        """Make the label column at least ``width`` pixels, to align the rows of a form."""
-        self._head.setMinimumWidth(width)
+        """Make the label column at least ``width`` pixels, to align the rows of a form.
+
+        ``width`` is for normal text: in large text (大字) it grows with the font, so that the
+        rows of a form stay aligned (the longest label no longer pushes its field aside).
+        """
+        self._label_width = width
+        self._apply_label_width()
+
+    def _apply_label_width(self) -> None:
+        width = getattr(self, "_label_width", 0)  # a font change can come before __init__ ends
+        if width:
+            self._head.setMinimumWidth(_scaled_width(self, width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # 大字 switched on or off
+            self._apply_label_width()
+        super().changeEvent(event)
 
     # -- message ------------------------------------------------------------------------------
     def set_message(self, text: str, kind: str = "error") -> None:

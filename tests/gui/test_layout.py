@@ -337,3 +337,23 @@ def _chrome_problems(window: Any) -> list[tuple[str, tuple[int, int, int, int]]]
             names = f"{parts[index - 1].objectName()} over {parts[index].objectName()}"
             problems.append((names, rects[index].getRect()))
     return problems
+
+
+@pytest.mark.parametrize("elder", [False, True], ids=["normal", "elder"])
+def test_the_fields_of_each_form_line_up(qtbot: Any, kiosk: Kiosk, elder: bool) -> None:
+    """A form's input boxes start at one x: in large text the label column grows with the
+    text (修改密码, 填写注册信息, 贷款试算 and 贷款申请 once had a box pushed aside)."""
+    window = _prepare(kiosk)
+    with _large_text(elder):
+        ragged = {}
+        for screen_id in ALL_SCREENS:
+            _open(window, screen_id)
+            window.centralWidget().layout().activate()
+            edges = {
+                edit.mapTo(window, edit.rect().topLeft()).x()
+                for edit in window.current_screen.findChildren(QLineEdit)
+                if edit.isVisibleTo(window) and edit.objectName()
+            }
+            if len(edges) > 1:
+                ragged[screen_id] = sorted(edges)
+        assert ragged == {}
