@@ -121,11 +121,13 @@ def load_stylesheet(*, elder: bool = False) -> str:
     for name in names:
         path = resource_path("qss", name)
         try:
-            parts.append(path.read_text(encoding="utf-8"))
+            text = path.read_text(encoding="utf-8")
         except OSError as exc:
             log.warning("stylesheet %s not loaded: %s", path, exc.strerror)
-    if elder and parts:  # every text grows; the elder sheet then sets heights and exceptions
-        parts[0] = scaled_style(parts[0], elder=True)
+            continue
+        if elder and name == "kiosk.qss":  # every text grows; the elder sheet sets the rest
+            text = scaled_style(text, elder=True)
+        parts.append(text)
     return "\n".join(parts)
 
 

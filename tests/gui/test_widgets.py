@@ -24,7 +24,14 @@ from kiosk.ui.keypad import Keypad
 from kiosk.ui.qr import QrCard, qr_image
 from kiosk.ui.resources import resource_path
 from kiosk.ui.step_header import StepHeader
-from kiosk.ui.theme import apply_theme, is_elder, pick_font_family, scaled_style, set_local_style
+from kiosk.ui.theme import (
+    apply_theme,
+    is_elder,
+    load_stylesheet,
+    pick_font_family,
+    scaled_style,
+    set_local_style,
+)
 from kiosk.ui.tile import Tile
 from tests.gui.helpers import tap_key
 
@@ -768,3 +775,10 @@ def test_a_widgets_own_style_follows_large_text_both_ways(qapp: QApplication) ->
         assert late.styleSheet() == "font-size: 20pt;"
     finally:
         apply_theme(qapp, elder=False)
+
+
+def test_the_elder_stylesheet_grows_the_base_sheet_once_and_keeps_its_own_sizes() -> None:
+    base = resource_path("qss", "kiosk.qss").read_text(encoding="utf-8")
+    elder = resource_path("qss", "kiosk-elder.qss").read_text(encoding="utf-8")
+    assert load_stylesheet(elder=False) == base
+    assert load_stylesheet(elder=True) == scaled_style(base, elder=True) + "\n" + elder
